@@ -1,0 +1,33 @@
+"""How commands reach the composed App: built once, lazily, from the global options."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import typer
+
+if TYPE_CHECKING:
+    from unkink.bootstrap import App
+
+
+@dataclass
+class AppRef:
+    db_url: str | None = None
+    _app: App | None = field(default=None, repr=False)
+
+    def get(self) -> App:
+        if self._app is None:
+            from unkink.bootstrap import build
+            from unkink.settings import load_settings
+
+            self._app = build(load_settings(database_url=self.db_url))
+        return self._app
+
+
+def get_app(ctx: typer.Context) -> App:
+    """The App for this run. Tests may put a ready App in ``ctx.obj`` via ``AppRef(_app=...)``."""
+    root = ctx.find_root()
+    ref = root.obj if isinstance(root.obj, AppRef) else AppRef()
+    root.obj = ref
+    return ref.get()

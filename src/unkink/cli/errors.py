@@ -1,0 +1,65 @@
+"""Turning failures into plain messages: what went wrong, where, and how to fix it."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from unkink.domain.errors import UnkinkError
+
+EXIT_USAGE = 2
+
+
+def fail(message: str, *, code: int = EXIT_USAGE) -> None:
+    """Print a message to stderr and exit non-zero. For use inside commands."""
+    import typer
+
+    typer.echo(f"unkink: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def report_errors() -> Iterator[None]:
+    try:
+        yield
+    except UnkinkError as exc:
+        print(f"unkink: {exc}", file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+    except KeyboardInterrupt:
+        print("\nunkink: stopped.", file=sys.stderr)
+        sys.exit(130)
+    except Exception as exc:  # the last guard: a bug, or a database we cannot reach
+        name = type(exc).__module__ + "." + type(exc).__name__
+        if name.startswith("sqlalchemy."):
+            print(
+                "unkink: the database could not be used: "
+                f"{str(exc).splitlines()[0]}\n"
+                "Check the --db URL or UNKINK_DATABASE_URL, and that the server is running.",
+                file=sys.stderr,
+            )
+            sys.exit(1)
+        log = _write_crash_log()
+        where = f" Details were saved to {log}." if log else ""
+        print(
+            f"unkink: something went wrong inside unkink ({type(exc).__name__}: {exc}).{where}\n"
+            "Your data so far is saved. Please report this with the details file.",
+            file=sys.stderr,
+        )
+        sys.exit(1)
+
+
+def _write_crash_log() -> Path | None:
+    try:
+        from unkink.settings import load_settings
+
+        folder = load_settings().data_dir / "logs"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}.txt"
+        path.write_text(traceback.format_exc(), encoding="utf-8")
+        return path
+    except Exception:
+        return None

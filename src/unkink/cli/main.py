@@ -1,0 +1,68 @@
+"""The ``unkink`` command. Each feature adds its commands from its own module via ``register``.
+
+Keep this module light: it is imported on every start. Feature modules import heavy
+packages (SQLAlchemy, FastAPI) inside their command functions, never at the top.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from unkink import __version__
+from unkink.cli import catalogue as _catalogue
+from unkink.cli import db as _db
+from unkink.cli.context import AppRef
+from unkink.cli.errors import report_errors
+
+app = typer.Typer(
+    name="unkink",
+    help="A calm, safety-first back-stretching coach for people who sit a lot.\n\n"
+    "unkink does not diagnose anything and is not for emergencies.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"unkink {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            metavar="URL",
+            help="Database URL (default: a SQLite file in your user data folder).",
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    ctx.obj = AppRef(db_url=db)
+
+
+_catalogue.register(app)
+_db.register(app)
+# feature modules register here, one line each:
+
+
+def run() -> None:
+    """Console-script entry point: run the app; show errors as plain messages, never tracebacks."""
+    with report_errors():
+        app(prog_name="unkink")
+
+
+if __name__ == "__main__":
+    run()
+    sys.exit(0)

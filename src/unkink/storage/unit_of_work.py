@@ -1,0 +1,63 @@
+"""UnitOfWork: one transaction per use case. Explicit commit; rollback on exit otherwise.
+
+Repositories hang off the unit of work as properties so services ask for the role
+(``uow.cracks``) and never name SQL classes. Each feature's repository lives in its own
+module under ``storage/`` and is imported only when first used.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy import Connection, Engine, insert, select
+
+from unkink.storage.tables import profiles
+
+LOCAL_PROFILE_ID = 1
+"""The single local person. The multi-user server will pass its own profile ids."""
+
+
+class SqlUnitOfWork:
+    connection: Connection
+
+    def __init__(self, engine: Engine, *, profile_id: int = LOCAL_PROFILE_ID) -> None:
+        self._engine = engine
+        self.profile_id = profile_id
+
+    def __enter__(self) -> Self:
+        self.connection = self._engine.connect()
+        self._tx = self.connection.begin()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            if self._tx.is_active:
+                self._tx.rollback()
+        finally:
+            self.connection.close()
+
+    def commit(self) -> None:
+        self._tx.commit()
+        self._tx = self.connection.begin()
+
+    def rollback(self) -> None:
+        self._tx.rollback()
+        self._tx = self.connection.begin()
+
+    def ensure_profile(self, *, now: datetime) -> int:
+        """Create the profile row on first use; return its id."""
+        found = self.connection.execute(
+            select(profiles.c.id).where(profiles.c.id == self.profile_id)
+        ).scalar()
+        if found is None:
+            self.connection.execute(insert(profiles).values(id=self.profile_id, created_at=now))
+        return self.profile_id
+
+    # --- repositories (each feature adds its own property below) ---

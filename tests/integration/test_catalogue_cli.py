@@ -1,0 +1,84 @@
+"""The catalogue readers through the real CLI (typer's CliRunner), with a real SQLite file."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from unkink.catalogue.loader import BUILTIN_IDS
+from unkink.cli.main import app
+
+runner = CliRunner()
+GOOD = (resources.files("unkink.catalogue") / "data" / "bridge.toml").read_text("utf-8")
+
+
+def test_exercises_json_lists_exactly_the_seven_ids_with_their_dosage() -> None:
+    result = runner.invoke(app, ["exercises", "--json"])
+    assert result.exit_code == 0, result.output
+    listed = json.loads(result.stdout)
+    assert [e["id"] for e in listed] == list(BUILTIN_IDS)
+    for e in listed:
+        assert {"steps", "position", "where", "regions", "reps"} <= e.keys()
+        assert all({"hold_s", "provenance", "text"} <= s.keys() for s in e["steps"])
+        assert e["reps"]["source"] in ("guide", "evidence")
+
+
+def test_exercises_table_shows_names_and_minutes() -> None:
+    result = runner.invoke(app, ["exercises"])
+    assert result.exit_code == 0
+    assert "Cat and camel" in result.stdout and "Knee to chest" in result.stdout
+
+
+def test_show_prints_steps_with_holds() -> None:
+    result = runner.invoke(app, ["show", "knee_to_chest"])
+    assert result.exit_code == 0
+    assert "hold 30 s" in result.stdout
+    assert "{side}" not in result.stdout or "each side" in result.stdout
+
+
+def test_show_unknown_id_names_close_matches_and_exits_non_zero() -> None:
+    result = runner.invoke(app, ["show", "cat_camle"])
+    assert result.exit_code != 0
+    assert "cat_camel" in str(result.exception) or "cat_camel" in result.output
+
+
+def test_catalogue_check_accepts_a_good_file(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text(GOOD.replace('id = "bridge"', 'id = "my_bridge"'))
+    result = runner.invoke(app, ["catalogue", "check", str(path)])
+    assert result.exit_code == 0
+    assert "my_bridge" in result.stdout
+
+
+def test_catalogue_check_names_file_and_field_of_a_wrong_type(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text(GOOD.replace("difficulty = 2", 'difficulty = "hard"'))
+    result = runner.invoke(app, ["catalogue", "check", str(path)])
+    assert result.exit_code == 1
+    assert f"{path}:" in result.stderr and "difficulty" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_catalogue_check_names_a_missing_field(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text(GOOD.replace('position = "supine"\n', ""))
+    result = runner.invoke(app, ["catalogue", "check", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "position" in result.stderr and "required" in result.stderr
+
+
+def test_catalogue_check_of_a_missing_path_says_so(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["catalogue", "check", str(tmp_path / "nope")])
+    assert result.exit_code == 2
+    assert "does not exist" in result.stderr
+
+
+def test_db_upgrade_creates_the_database(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'fresh.db'}"
+    result = runner.invoke(app, ["--db", url, "db", "upgrade"])
+    assert result.exit_code == 0, result.output
+    assert "revision" in result.stdout
+    assert (tmp_path / "fresh.db").exists()
