@@ -20,6 +20,8 @@ from unkink.domain.exercises import (
     Source,
     Step,
 )
+from unkink.domain.pose import POINTS, Keyframe
+from unkink.domain.range_of_motion import out_of_range
 
 PLACE_FOR_POSITION = {
     Position.STANDING: {Place.DESK, Place.FLOOR},
@@ -58,12 +60,42 @@ class DoseModel(_Strict):
         return Dose(value=self.value, source=self.source, low=low, high=high, why=self.why)
 
 
+class KeyframeModel(_Strict):
+    """One pose of a step's figure: joint angles (degrees) and what rests on floor and seat.
+
+    Joint names and their meaning are in ``unkink.domain.pose``; a limb joint without
+    ``left_``/``right_`` sets both sides. Points in ``floor`` rest on the floor (the first
+    keeps its place between frames); points in ``seat`` rest on a chair seat. A one-sided
+    stretch stores its right side; the left is drawn by mirroring.
+    """
+
+    angles: dict[str, float] = Field(default_factory=dict)
+    floor: list[str] = Field(default_factory=list)
+    seat: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _a_body_can_do_it(self) -> KeyframeModel:
+        problems = out_of_range(self.angles)  # raises ValueError for unknown joints
+        if problems:
+            raise ValueError("; ".join(problems))
+        unknown = [p for p in self.floor + self.seat if p not in POINTS]
+        if unknown:
+            raise ValueError(f"unknown contact point(s): {', '.join(unknown)}")
+        if not self.floor and not self.seat:
+            raise ValueError("name at least one point in floor or seat: what holds the body up")
+        return self
+
+    def to_domain(self) -> Keyframe:
+        return Keyframe(angles=dict(self.angles), floor=tuple(self.floor), seat=tuple(self.seat))
+
+
 class StepModel(_Strict):
     text: Text
     phase: Phase
     seconds: DoseModel
     hold: bool = False
-    keyframes: list[dict[str, float]] = Field(default_factory=list)
+    highlight: Region | None = None
+    keyframes: list[KeyframeModel] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _hold_is_timed(self) -> StepModel:
@@ -126,7 +158,8 @@ class ExerciseFile(_Strict):
                     phase=s.phase,
                     seconds=s.seconds.to_domain(),
                     hold=s.hold,
-                    keyframes=tuple(s.keyframes),
+                    keyframes=tuple(k.to_domain() for k in s.keyframes),
+                    highlight=s.highlight.value if s.highlight else "",
                 )
                 for s in self.steps
             ),

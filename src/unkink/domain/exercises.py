@@ -7,11 +7,12 @@ Pure: no I/O. The TOML files in ``unkink/catalogue/data`` are parsed into these 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from unkink.domain.errors import UnknownExercise
+from unkink.domain.pose import Keyframe
 
 SIDE_SWITCH_S = 5
 """Seconds given to change sides in a one-sided stretch."""
@@ -90,7 +91,8 @@ class Step:
     phase: Phase
     seconds: Dose
     hold: bool = False
-    keyframes: tuple[Mapping[str, float], ...] = ()
+    keyframes: tuple[Keyframe, ...] = ()
+    highlight: str = ""  # the body region that should feel it, drawn on the figure
 
     def text_for(self, side: str | None) -> str:
         if side is None:
