@@ -1,0 +1,81 @@
+"""Screening urgency levels (safety evidence §2) and the plain-words advice for each (§7).
+
+Pure: no I/O. ``advice_for`` builds the advice shown with a screening result from its urgency
+and matched rule ids; the emergency text is short and direct.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from enum import StrEnum
+
+
+class Urgency(StrEnum):
+    SELF_CARE_OK = "self_care_ok"
+    SEE_DOCTOR_SOON = "see_doctor_soon"
+    EMERGENCY = "emergency"
+
+    @property
+    def rank(self) -> int:
+        return {"self_care_ok": 0, "see_doctor_soon": 1, "emergency": 2}[self.value]
+
+
+GENTLE_MOVEMENT_RULES = frozenset({"S8", "S10"})
+"""§2.2: see-doctor-soon rules under which gentle movement may continue. The gate reads this."""
+
+WITHIN_24H_RULES = frozenset({"S1", "S4"})
+"""§2.2: see a doctor within 24 hours rather than 1-3 days."""
+
+EMERGENCY_ADVICE = (
+    "Call emergency services or go to the emergency department now. "
+    "Do not wait to see if it passes. "
+    "Do not do any stretches."
+)
+SELF_CARE_ADVICE = (
+    "Your answers do not show any warning signs. "
+    "Back pain is common and it usually gets better. "
+    "Gentle movement is safe for most people. "
+    "Do this check again if anything changes."
+)
+NOT_A_DIAGNOSIS = "This app can't find the cause of your pain."
+SOON_24H = "Your answers suggest you should see a doctor within 24 hours."
+SOON_1_3_DAYS = "Your answers suggest you should see a doctor in the next one to three days."
+SOONER_IF_WORSE = "Go sooner if it gets worse."
+SAME_DAY_S3 = "If you have a high fever or it hurts when you pee, see a doctor today."
+GENTLE_OK = "Gentle movement is fine until then. Stop if anything hurts."
+NO_NEW_STRETCHES = "Please do not start new stretches until a doctor has checked you."
+
+
+def gentle_movement_ok(urgency: Urgency, rules: Collection[str]) -> bool:
+    """§2.2: self-care, or see-doctor-soon where every matched rule is S8 or S10."""
+    if urgency is Urgency.SELF_CARE_OK:
+        return True
+    return urgency is Urgency.SEE_DOCTOR_SOON and set(rules) <= GENTLE_MOVEMENT_RULES
+
+
+def advice_for(urgency: Urgency, rules: Collection[str]) -> str:
+    if urgency is Urgency.EMERGENCY:
+        return EMERGENCY_ADVICE
+    if urgency is Urgency.SELF_CARE_OK:
+        return SELF_CARE_ADVICE
+    parts = [SOON_24H if WITHIN_24H_RULES & set(rules) else SOON_1_3_DAYS, SOONER_IF_WORSE]
+    if "S3" in rules:
+        parts.append(SAME_DAY_S3)
+    parts.append(GENTLE_OK if gentle_movement_ok(urgency, rules) else NO_NEW_STRETCHES)
+    parts.append(NOT_A_DIAGNOSIS)
+    return " ".join(parts)
+
+
+def urgency_texts() -> tuple[str, ...]:
+    """Every fixed user-facing string of this module (for the wording tests)."""
+    return (
+        EMERGENCY_ADVICE,
+        SELF_CARE_ADVICE,
+        NOT_A_DIAGNOSIS,
+        SOON_24H,
+        SOON_1_3_DAYS,
+        SOONER_IF_WORSE,
+        SAME_DAY_S3,
+        GENTLE_OK,
+        NO_NEW_STRETCHES,
+    )

@@ -1,0 +1,54 @@
+"""Referral on continued discomfort (safety evidence §5, S8)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from unkink.domain.referral import (
+    WHAT_TO_BRING,
+    ReferralReason,
+    ScorePoint,
+    no_improvement,
+    suggest_referral,
+)
+
+START = date(2026, 1, 1)
+
+
+def daily(scores: list[int]) -> list[ScorePoint]:
+    return [ScorePoint(START + timedelta(days=i), s) for i, s in enumerate(scores)]
+
+
+def test_six_weeks_without_improvement_suggests_a_physiotherapist() -> None:
+    points = daily([5] * 50)
+    assert no_improvement(points)
+    referral = suggest_referral(points=points, worse_mornings={})
+    assert referral is not None
+    assert referral.reasons == (ReferralReason.NO_IMPROVEMENT,)
+    assert "physiotherapist or a chiropractor" in referral.message
+    assert referral.what_to_bring == WHAT_TO_BRING
+
+
+def test_improvement_of_a_point_or_more_is_not_referred() -> None:
+    assert not no_improvement(daily([6] * 20 + [5] * 30))
+    assert no_improvement(daily([6] * 20 + [5.5] * 30))  # type: ignore[list-item]
+
+
+def test_less_than_six_weeks_of_ratings_is_too_soon_to_tell() -> None:
+    assert not no_improvement(daily([7] * 42))
+    assert no_improvement(daily([7] * 43))
+    assert not no_improvement([])
+
+
+def test_low_scores_that_stay_low_are_fine() -> None:
+    assert not no_improvement(daily([2] * 60))
+
+
+def test_next_day_rule_firing_twice_suggests_referral() -> None:
+    referral = suggest_referral(
+        points=[], worse_mornings={"bridge": [True, True], "cat_camel": [True]}
+    )
+    assert referral is not None
+    assert referral.reasons == (ReferralReason.NEXT_DAY_RULE,)
+    assert referral.dropped_exercises == ("bridge",)
+    assert suggest_referral(points=[], worse_mornings={"bridge": [True, False]}) is None
