@@ -1,0 +1,291 @@
+"""Planning a routine: pick exercises for an area and a place, fit the minutes, order them.
+
+``plan_routine(catalogue, request, precautions=...)`` is pure. It
+1. keeps the exercises for the area and place that the precautions allow (never a must-not);
+2. orders each candidate set by brute force (at most 7 items) for the least effort moving
+   between positions (``moves``), then gentle before harder;
+3. picks the set whose usual dose is nearest the minutes asked for, and fits the total to
+   within 15 % by choosing repeats and hold seconds inside each dose's low..high range.
+If nothing fits, it tries fewer repeats than usual (and says so), then raises ``PlanError``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from itertools import combinations, permutations
+
+from unkink.domain.errors import PlanError
+from unkink.domain.exercises import Catalogue, Exercise, Place, Position, Region
+from unkink.domain.moves import path_effort
+from unkink.domain.precautions import NO_PRECAUTIONS, Precautions
+from unkink.domain.routines import GET_READY_S, Routine, RoutineItem, holds_of, with_holds
+
+TOLERANCE = 0.15
+MIN_MINUTES = 1
+MAX_MINUTES = 60
+MAX_ITEMS = 7
+
+
+class Area(StrEnum):
+    UPPER = "upper"
+    LOWER = "lower"
+    WHOLE = "whole"
+
+
+AREA_REGIONS: dict[Area, frozenset[Region]] = {
+    Area.UPPER: frozenset({Region.UPPER_BACK, Region.MID_BACK}),
+    Area.LOWER: frozenset({Region.LOWER_BACK, Region.HIPS}),
+    Area.WHOLE: frozenset(Region),
+}
+REGION_WORDS = {
+    Region.UPPER_BACK: "upper back",
+    Region.MID_BACK: "middle back",
+    Region.LOWER_BACK: "lower back",
+    Region.HIPS: "hips",
+}
+POSITION_WORDS = {
+    Position.STANDING: "standing up",
+    Position.SEATED: "sitting on a chair",
+    Position.QUADRUPED: "on your hands and knees",
+    Position.KNEELING: "kneeling",
+    Position.PRONE: "lying on your front",
+    Position.SUPINE: "lying on your back",
+}
+LEVEL_WORDS = {1: "gentle", 2: "a little harder", 3: "harder"}
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRequest:
+    area: Area
+    where: Place
+    minutes: float
+    exclude: tuple[str, ...] = ()
+
+
+def parse_request(
+    *, area: str, where: str, minutes: float, exclude: Iterable[str] = ()
+) -> PlanRequest:
+    """Check what a person typed; each problem gets a message saying what to type instead."""
+    if area not in Area._value2member_map_:
+        raise PlanError(f"'{area}' is not an area. Use upper, lower or whole.")
+    if where not in Place._value2member_map_:
+        raise PlanError(f"'{where}' is not a place. Use desk or floor.")
+    if not MIN_MINUTES <= minutes <= MAX_MINUTES:
+        raise PlanError(
+            f"--minutes must be from {MIN_MINUTES} to {MAX_MINUTES}, not {minutes:g}. "
+            "Most people do 5 to 15 minutes."
+        )
+    return PlanRequest(Area(area), Place(where), float(minutes), tuple(exclude))
+
+
+@dataclass(frozen=True, slots=True)
+class _Option:
+    reps: int
+    holds: tuple[int, ...]
+    seconds: int
+    deviation: float
+    shortened: bool
+
+
+def _hold_choices(exercise: Exercise) -> list[tuple[int, ...]]:
+    steps = [s for s in exercise.steps if s.hold]
+    if not steps:
+        return [()]
+    first = steps[0].seconds
+    stride = 1 if first.high - first.low <= 10 else 5
+    values = {*range(first.low, first.high + 1, stride), first.low, first.high, first.value}
+    out = []
+    for v in sorted(values):
+        shift = v - first.value
+        out.append(
+            tuple(min(max(s.seconds.value + shift, s.seconds.low), s.seconds.high) for s in steps)
+        )
+    return out
+
+
+def _options(exercise: Exercise, *, allow_short: bool) -> list[_Option]:
+    dose = exercise.reps
+    low = 1 if allow_short else dose.low
+    default_holds = holds_of(exercise)
+    out = []
+    for holds in _hold_choices(exercise):
+        shaped = with_holds(exercise, holds)
+        hold_dev = sum(abs(h - d) for h, d in zip(holds, default_holds, strict=True)) / 5
+        for reps in range(low, dose.high + 1):
+            out.append(
+                _Option(
+                    reps=reps,
+                    holds=holds,
+                    seconds=shaped.duration_s(reps),
+                    deviation=abs(reps - dose.value) + hold_dev,
+                    shortened=reps < dose.low,
+                )
+            )
+    return out
+
+
+def _order_key(order: Sequence[Exercise], index: dict[str, int]) -> tuple[float, int, list[int]]:
+    inversions = sum(
+        1 for i, a in enumerate(order) for b in order[i + 1 :] if a.difficulty > b.difficulty
+    )
+    return (path_effort([e.position for e in order]), inversions, [index[e.id] for e in order])
+
+
+def best_order(exercises: Sequence[Exercise], index: dict[str, int]) -> tuple[Exercise, ...]:
+    """Fewest position-change effort first, then gentle before harder (brute force, ≤ 7)."""
+    return min(permutations(exercises), key=lambda order: _order_key(order, index))
+
+
+def _fixed_s(order: Sequence[Exercise]) -> int:
+    probe = Routine(
+        items=tuple(RoutineItem(e, e.reps.value, "") for e in order),
+        area="",
+        place="",
+        minutes_requested=0,
+    )
+    return GET_READY_S + sum(probe.transitions_s)
+
+
+def _fit(order: Sequence[Exercise], target: float, *, allow_short: bool) -> list[_Option] | None:
+    """Repeats and holds per exercise putting the total nearest the target, within 15 %."""
+    low, high = target * (1 - TOLERANCE), target * (1 + TOLERANCE)
+    states: dict[int, tuple[float, tuple[_Option, ...]]] = {_fixed_s(order): (0.0, ())}
+    for exercise in order:
+        grown: dict[int, tuple[float, tuple[_Option, ...]]] = {}
+        options = _options(exercise, allow_short=allow_short)
+        for total, (dev, picks) in states.items():
+            for option in options:
+                t = total + option.seconds
+                d = dev + option.deviation
+                if t <= high and (t not in grown or d < grown[t][0]):
+                    grown[t] = (d, (*picks, option))
+        states = grown
+    fitting = [
+        (abs(t - target) / 10 + dev, t, picks) for t, (dev, picks) in states.items() if t >= low
+    ]
+    return list(min(fitting, key=lambda f: (f[0], f[1]))[2]) if fitting else None
+
+
+def _reason(exercise: Exercise, area: Area, modification: str | None) -> str:
+    regions = [REGION_WORDS[r] for r in exercise.regions if r in AREA_REGIONS[area]]
+    words = (
+        " and ".join(regions)
+        if len(regions) < 3
+        else ", ".join(regions[:-1]) + " and " + regions[-1]
+    )
+    level = LEVEL_WORDS.get(exercise.difficulty, "harder")
+    line = f"Chosen for your {words}: {level}, done {POSITION_WORDS[exercise.position]}."
+    return line + " Changed to suit your precautions." if modification else line
+
+
+def _candidates(
+    catalogue: Catalogue, request: PlanRequest, precautions: Precautions
+) -> tuple[list[Exercise], list[str]]:
+    for exercise_id in request.exclude:
+        catalogue.get(exercise_id)  # raises UnknownExercise with close matches
+    area_words = (
+        f"your {request.area} back" if request.area is not Area.WHOLE else "your whole back"
+    )
+    place = f"at the {request.where}" if request.where is Place.DESK else "on the floor"
+    fits = [
+        e
+        for e in catalogue
+        if set(e.regions) & AREA_REGIONS[request.area]
+        and (request.where is Place.FLOOR or e.place is Place.DESK)
+    ]
+    if not fits:
+        raise PlanError(f"No exercise works {area_words} {place}. Try --where floor.")
+    kept = [e for e in fits if e.id not in request.exclude]
+    if not kept:
+        raise PlanError(
+            f"Every exercise for {area_words} {place} was excluded. Remove an --exclude."
+        )
+    allowed = [e for e in kept if precautions.allows(e.id)]
+    notes = []
+    left_out = [e.name for e in kept if not precautions.allows(e.id)]
+    if left_out:
+        notes.append(f"Left out because of your precautions: {', '.join(left_out)}.")
+    if not allowed:
+        raise PlanError(
+            f"Your precautions rule out every exercise for {area_words} {place}. "
+            "Try another area or place, or ask a GP or physiotherapist what suits you."
+        )
+    allowed.sort(key=lambda e: (e.difficulty, catalogue.ids.index(e.id)))
+    return allowed[:MAX_ITEMS], notes
+
+
+def plan_routine(
+    catalogue: Catalogue, request: PlanRequest, *, precautions: Precautions = NO_PRECAUTIONS
+) -> Routine:
+    candidates, notes = _candidates(catalogue, request, precautions)
+    index = {e.id: i for i, e in enumerate(catalogue)}
+    target = request.minutes * 60
+    ranked = []
+    for size in range(1, len(candidates) + 1):
+        for subset in combinations(candidates, size):
+            order = best_order(subset, index)
+            usual = _fixed_s(order) + sum(e.duration_s() for e in order)
+            score = abs(usual - target) / target + 0.05 * path_effort([e.position for e in order])
+            ranked.append((score - 0.01 * size, [index[e.id] for e in order], order))
+    ranked.sort(key=lambda r: (r[0], r[1]))
+    for allow_short in (False, True):
+        for _, _, order in ranked:
+            picks = _fit(order, target, allow_short=allow_short)
+            if picks is not None:
+                return _build(order, picks, request, precautions, notes, len(candidates))
+    return _explain_misfit(candidates, request, index)
+
+
+def _build(
+    order: Sequence[Exercise],
+    picks: Sequence[_Option],
+    request: PlanRequest,
+    precautions: Precautions,
+    notes: list[str],
+    candidate_count: int,
+) -> Routine:
+    items = []
+    for exercise, pick in zip(order, picks, strict=True):
+        modification = precautions.modification_for(exercise.id)
+        items.append(
+            RoutineItem(
+                exercise=with_holds(exercise, pick.holds),
+                reps=pick.reps,
+                reason=_reason(exercise, request.area, modification),
+                modification=modification,
+                shortened=pick.shortened,
+            )
+        )
+        if pick.shortened:
+            notes.append(
+                f"To fit {request.minutes:g} minute(s), {exercise.name} has fewer repeats than "
+                f"usual: {pick.reps} instead of {exercise.reps.low} to {exercise.reps.high}."
+            )
+    if len(items) < candidate_count and request.minutes < 3:
+        notes.append(f"To fit {request.minutes:g} minute(s), this plan has fewer exercises.")
+    return Routine(
+        items=tuple(items),
+        area=str(request.area),
+        place=str(request.where),
+        minutes_requested=request.minutes,
+        notes=tuple(notes),
+    )
+
+
+def _explain_misfit(
+    candidates: Sequence[Exercise], request: PlanRequest, index: dict[str, int]
+) -> Routine:
+    order = best_order(candidates, index)
+    longest = _fixed_s(order) + sum(e.duration_s(e.reps.high) for e in order)
+    if longest * (1 + TOLERANCE) < request.minutes * 60:
+        hint = " or choose --where floor" if request.where is Place.DESK else ""
+        raise PlanError(
+            f"The longest routine for your {request.area} back at the {request.where} takes "
+            f"about {longest / 60:.0f} minutes. Ask for {longest // 60:.0f} minutes or fewer{hint}."
+        )
+    raise PlanError(
+        f"No routine for your {request.area} back fits {request.minutes:g} minute(s). "
+        "Ask for a few more minutes."
+    )
