@@ -55,6 +55,7 @@ def main(
 _catalogue.register(app)
 _db.register(app)
 # feature modules register here, one line each:
+__import__("unkink.cli.web", fromlist=["register"]).register(app)
 
 
 def run() -> None:

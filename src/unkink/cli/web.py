@@ -1,0 +1,81 @@
+"""``unkink serve``: the web app on this computer, in your browser."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from unkink.cli.context import get_app
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def serve(
+    ctx: typer.Context,
+    port: Annotated[
+        int, typer.Option("--port", min=0, max=65535, help="Port to listen on (0: any free port).")
+    ] = 8765,
+    host: Annotated[
+        str,
+        typer.Option(
+            "--host",
+            help="Address to listen on. Anything but 127.0.0.1 lets other devices reach unkink.",
+        ),
+    ] = "127.0.0.1",
+    no_open: Annotated[
+        bool, typer.Option("--no-open", help="Don't open a browser; just print the address.")
+    ] = False,
+) -> None:
+    """Run the web app (player, screening, history) at http://127.0.0.1:8765 and open it."""
+    import socket
+
+    import uvicorn
+
+    from unkink.web.app import create_app
+
+    if host not in LOOPBACK:
+        typer.echo(
+            f"Warning: listening on {host}. Other devices on your network can open unkink "
+            "and see your sessions. There is no password. Use this only on a network you trust.",
+            err=True,
+        )
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        from unkink.cli.errors import fail
+
+        fail(f"can't listen on {host}:{port} ({exc.strerror}). Try another --port.")
+    port = sock.getsockname()[1]
+    shown = f"[{host}]" if ":" in host else host
+    url = f"http://{shown}:{port}/"
+    web = create_app(get_app(ctx), bind_host=host)
+    typer.echo(f"unkink is running at {url}  (press Ctrl+C to stop)")
+    if not no_open:
+        _open_browser(url)
+    config = uvicorn.Config(
+        web, log_level="warning", access_log=False, server_header=False, proxy_headers=False
+    )
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def _open_browser(url: str) -> None:
+    """Open the page in a background thread: ``webbrowser`` must never hold up the server."""
+    import threading
+    import webbrowser
+
+    def _open() -> None:
+        try:
+            webbrowser.open(url, new=2)
+        except Exception:  # no browser on this machine: the printed address is enough
+            pass
+
+    threading.Thread(target=_open, name="open-browser", daemon=True).start()
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)

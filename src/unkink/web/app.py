@@ -1,0 +1,56 @@
+"""The web app factory: ``create_app(app_or_settings) -> FastAPI``.
+
+The composition root is called once, here (or by the caller, who passes a ready ``App``); the
+FastAPI object carries it in ``state.unkink`` for the dependencies in ``deps.py``. Pages,
+the JSON API, the figures and the offline files are separate routers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from unkink import __version__
+from unkink.bootstrap import App, build
+from unkink.settings import Settings
+from unkink.web.security import HostPolicy, SecurityMiddleware
+
+WEB_DIR = Path(__file__).parent
+STATIC_DIR = WEB_DIR / "static"
+TEMPLATES_DIR = WEB_DIR / "templates"
+
+
+def create_app(
+    app: App | Settings | None = None,
+    *,
+    bind_host: str = "127.0.0.1",
+    extra_hosts: tuple[str, ...] = (),
+) -> FastAPI:
+    """Build the web app around one composed ``App`` (built here from settings if needed).
+
+    ``bind_host`` is the address uvicorn listens on: requests must name it, or a loopback
+    name, in their Host header. ``extra_hosts`` adds names (tests use ``testserver``).
+    """
+    from unkink.web import api, figures, offline, pages
+    from unkink.web.errors import install_error_handlers
+
+    composed = app if isinstance(app, App) else build(app)
+    web = FastAPI(
+        title="unkink",
+        version=__version__,
+        description="The local JSON API of unkink's web app. It answers only on this computer.",
+        docs_url=None,  # Swagger UI would load scripts from another host
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    web.state.unkink = composed
+    web.add_middleware(SecurityMiddleware, policy=HostPolicy.for_bind(bind_host, extra_hosts))
+    web.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    web.include_router(api.router)
+    web.include_router(pages.router)
+    web.include_router(figures.router)
+    web.include_router(offline.router)
+    install_error_handlers(web)
+    return web

@@ -1,0 +1,121 @@
+"""The web app in-process (TestClient on a real SQLite file): pages, API validation, security."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import pytest
+
+from unkink.bootstrap import App
+from unkink.web.app import create_app
+
+if TYPE_CHECKING:
+    from starlette.testclient import TestClient
+
+BASE = "http://127.0.0.1:8765"
+
+
+def make_client(app: App) -> TestClient:
+    """Starlette's TestClient; it warns at import that plain httpx is deprecated there."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+        from starlette.testclient import TestClient
+
+    return TestClient(create_app(app), base_url=BASE)
+
+
+@pytest.fixture
+def client(app: App) -> Iterator[TestClient]:
+    with make_client(app) as c:
+        yield c
+
+
+def test_exercises_page_lists_every_exercise(client: TestClient, app: App) -> None:
+    response = client.get("/exercises")
+    assert response.status_code == 200
+    for exercise in app.catalogue:
+        assert exercise.name in response.text
+
+
+def test_api_lists_exercises_in_the_catalogue_json_shape(client: TestClient, app: App) -> None:
+    from unkink.catalogue.serialize import exercise_as_dict
+
+    response = client.get("/api/exercises")
+    assert response.json() == [exercise_as_dict(e) for e in app.catalogue]
+
+
+def test_unknown_exercise_is_a_clear_404(client: TestClient) -> None:
+    response = client.get("/api/exercises/cat_camle")
+    assert response.status_code == 404
+    assert "cat_camel" in response.json()["detail"]
+
+
+def test_unknown_page_is_a_friendly_404(client: TestClient) -> None:
+    response = client.get("/no-such-page")
+    assert response.status_code == 404
+    assert "could not find" in response.text
+
+
+@pytest.mark.parametrize("host", ["evil.example", "127.0.0.1.nip.io", "192.168.1.9:8765", ""])
+def test_a_foreign_host_is_rejected(client: TestClient, host: str) -> None:
+    response = client.get("/api/exercises", headers={"Host": host})
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:8765", "localhost:8765", "[::1]:8765"])
+def test_loopback_hosts_are_accepted(client: TestClient, host: str) -> None:
+    assert client.get("/api/exercises", headers={"Host": host}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Origin": "http://evil.example"},
+        {"Origin": "null"},
+        {"Origin": "http://127.0.0.1:9999"},
+        {"Sec-Fetch-Site": "cross-site"},
+    ],
+)
+def test_a_write_from_another_origin_is_forbidden(
+    client: TestClient, headers: dict[str, str]
+) -> None:
+    response = client.post("/api/cracks", json={}, headers=headers)
+    assert response.status_code == 403
+
+
+def test_a_read_from_another_origin_gets_no_cors_headers(client: TestClient) -> None:
+    response = client.get("/api/exercises", headers={"Origin": "http://evil.example"})
+    assert not any(h.lower().startswith("access-control-") for h in response.headers)
+
+
+def test_security_headers_are_on_every_response(client: TestClient) -> None:
+    for path in ("/exercises", "/api/exercises", "/static/app.css", "/no-such-page"):
+        headers = client.get(path).headers
+        csp = headers["content-security-policy"]
+        assert "script-src 'self'" in csp and "unsafe-inline" not in csp.split("script-src")[1]
+        assert "frame-ancestors 'none'" in csp
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["referrer-policy"] == "no-referrer"
+        assert "camera=()" in headers["permissions-policy"]
+
+
+def test_pages_load_nothing_from_other_hosts(client: TestClient) -> None:
+    text = client.get("/exercises").text
+    assert "http://" not in text.replace(BASE, "") and "https://" not in text
+    assert "<script>" not in text  # no inline script: only <script type="module" src=...>
+
+
+def test_service_worker_and_manifest_are_served_from_the_root(client: TestClient) -> None:
+    sw = client.get("/sw.js")
+    assert sw.status_code == 200 and "javascript" in sw.headers["content-type"]
+    manifest = client.get("/manifest.webmanifest").json()
+    assert manifest["start_url"] == "/" and manifest["display"] == "standalone"
+    for icon in manifest["icons"]:
+        assert client.get(icon["src"]).status_code == 200
+
+
+def test_openapi_document_describes_the_api(client: TestClient) -> None:
+    doc = client.get("/openapi.json").json()
+    assert all(path.startswith("/api/") for path in doc["paths"])
