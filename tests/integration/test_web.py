@@ -119,3 +119,67 @@ def test_service_worker_and_manifest_are_served_from_the_root(client: TestClient
 def test_openapi_document_describes_the_api(client: TestClient) -> None:
     doc = client.get("/openapi.json").json()
     assert all(path.startswith("/api/") for path in doc["paths"])
+
+
+def test_first_visit_goes_to_the_welcome_page(client: TestClient) -> None:
+    response = client.get("/", follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == "/welcome"
+    assert "not a doctor" in client.get("/welcome").text
+
+
+def test_screening_questions_come_one_at_a_time_with_skip_rules(client: TestClient) -> None:
+    first = client.post("/api/screening/next", json={"answers": {}}).json()
+    assert first["question"]["field"] == "age" and not first["done"]
+    after_male = client.post(
+        "/api/screening/next", json={"answers": {"age": 40, "sex": "male"}}
+    ).json()
+    assert after_male["question"]["field"] != "pregnant"
+
+
+def test_an_emergency_screening_closes_the_gate(client: TestClient) -> None:
+    reply = client.post("/api/screenings", json={"answers": {"saddle_numbness": True}})
+    assert reply.status_code == 200 and reply.json()["urgency"] == "emergency"
+    status = client.get("/api/status").json()
+    assert status["gate"]["allowed"] is False
+    assert "emergency" in client.get("/").text.lower()
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [{"agee": 3}, {"age": "old"}, {"leg_weakness": "both"}, {"saddle_numbness": "maybe"}],
+)
+def test_bad_screening_answers_are_a_clear_400(client: TestClient, answers: object) -> None:
+    reply = client.post("/api/screenings", json={"answers": answers})
+    assert reply.status_code == 400
+    assert reply.json()["detail"]
+
+
+def test_malformed_bodies_are_422(client: TestClient) -> None:
+    assert client.post("/api/screenings", json={"answers": [1]}).status_code == 422
+    assert client.post("/api/cracks", json={"relief": 11}).status_code == 422
+    assert client.post("/api/cracks", json={"where": "knee"}).status_code == 422
+    assert client.post("/api/conditions", json={"conditions": [{"kode": "x"}]}).status_code == 422
+
+
+def test_conditions_are_validated_and_change_the_precautions(client: TestClient) -> None:
+    bad = client.post("/api/conditions", json={"conditions": [{"code": "broken_toe"}]})
+    assert bad.status_code == 400 and "code" in bad.json()["detail"]
+    good = client.post(
+        "/api/conditions", json={"conditions": [{"code": "pregnancy", "weeks": 20}]}
+    ).json()
+    assert "prone_extension" in good["precautions"]["must_not_offer"]
+    assert good["conditions"] == [{"code": "pregnancy", "weeks": 20.0}]
+
+
+def test_logging_a_crack_updates_the_status(client: TestClient) -> None:
+    reply = client.post("/api/cracks", json={"where": "lower"})
+    assert reply.status_code == 201
+    assert reply.json()["sessions_30_days"] == 1
+    assert client.post("/api/cracks", json={"where": "neck"}).json()["neck_warning"]
+    page = client.get("/cracks").text
+    assert "2 crack sessions" in page or "1 crack session" in page
+
+
+def test_a_crack_in_the_future_is_refused(client: TestClient) -> None:
+    reply = client.post("/api/cracks", json={"at": "2099-01-01T10:00:00"})
+    assert reply.status_code == 400

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from unkink import __version__
+from unkink.bootstrap import App
 from unkink.web.app import TEMPLATES_DIR
-from unkink.web.deps import CatalogueDep
+from unkink.web.deps import AppDep, CatalogueDep
 from unkink.web.figures import figures_available
 
 router = APIRouter(include_in_schema=False)
@@ -27,15 +28,21 @@ NAV = (
 
 
 def render(
-    request: Request, template: str, *, title: str, active: str = "", status: int = 200, **ctx: Any
+    request: Request,
+    template: str,
+    *,
+    title: str,
+    active: str = "",
+    status_code: int = 200,
+    **ctx: Any,
 ) -> HTMLResponse:
     context = {"title": title, "nav": NAV, "active": active, "figures": figures_available(), **ctx}
-    return templates.TemplateResponse(request, template, context, status_code=status)
+    return templates.TemplateResponse(request, template, context, status_code=status_code)
 
 
 def render_error(request: Request, status: int, message: str) -> HTMLResponse:
     title = "Page not found" if status == 404 else "That did not work"
-    return render(request, "error.html", title=title, status=status, message=message)
+    return render(request, "error.html", title=title, status_code=status, message=message)
 
 
 @router.get("/exercises", response_class=HTMLResponse)
@@ -50,3 +57,151 @@ def exercises_page(request: Request, catalogue: CatalogueDep) -> HTMLResponse:
         exercises=[exercise_as_dict(e) for e in catalogue],
         modifications={},
     )
+
+
+CONDITIONS = (
+    {
+        "code": "osteoporosis",
+        "label": "Thin bones (osteoporosis)",
+        "hint": "Without a broken bone in the spine.",
+    },
+    {
+        "code": "vertebral_fracture_history",
+        "label": "A broken bone in my spine, more than 12 weeks ago",
+        "field": "weeks_since",
+        "field_label": "Weeks since it happened",
+        "max": 5200,
+    },
+    {
+        "code": "vertebral_fracture_recent",
+        "label": "A broken bone in my spine in the last 12 weeks",
+        "field": "weeks_since",
+        "field_label": "Weeks since it happened",
+        "max": 12,
+    },
+    {
+        "code": "pregnancy",
+        "label": "I am pregnant",
+        "field": "weeks",
+        "field_label": "How many weeks?",
+        "max": 45,
+    },
+    {
+        "code": "acute_sciatica",
+        "label": "Sciatica (pain down one leg) that started in the last 6 weeks",
+        "hint": "Only if the safety questions said you can stretch.",
+    },
+    {"code": "lumbar_spinal_stenosis", "label": "Narrowing in my lower spine (spinal stenosis)"},
+    {
+        "code": "spondylolisthesis",
+        "label": "A slipped vertebra that causes pain (spondylolisthesis)",
+    },
+    {
+        "code": "spinal_surgery",
+        "label": "Back surgery in the last 6 months",
+        "field": "weeks_since",
+        "field_label": "Weeks since the operation",
+        "max": 5200,
+    },
+    {
+        "code": "abdominal_surgery",
+        "label": "Belly surgery or a caesarean in the last 6 weeks",
+        "field": "weeks_since",
+        "field_label": "Weeks since the operation",
+        "max": 5200,
+    },
+    {
+        "code": "hip_replacement",
+        "label": "A hip replacement in the last 12 weeks",
+        "field": "approach",
+        "field_label": "How was it done?",
+    },
+    {
+        "code": "acute_nonspecific_low_back_pain",
+        "label": "Recent low back pain with no known cause",
+    },
+)
+
+
+def _safety_status(app: App) -> Any:
+    from unkink.web.api_safety import read_status
+
+    return read_status(app)
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, app: AppDep) -> Response:
+    status = _safety_status(app)
+    if status.intended_use_needed:
+        return RedirectResponse("/welcome", status_code=303)
+    return render(
+        request,
+        "home.html",
+        title="Home",
+        active="/",
+        status=status,
+        **_home_sessions(app),
+    )
+
+
+@router.get("/welcome", response_class=HTMLResponse)
+def welcome(request: Request) -> HTMLResponse:
+    from unkink.domain.intended_use import ACCEPT_PROMPT, INTENDED_USE
+
+    return render(
+        request,
+        "welcome.html",
+        title="Welcome",
+        intended_use=INTENDED_USE,
+        accept_prompt=ACCEPT_PROMPT,
+    )
+
+
+@router.get("/screening", response_class=HTMLResponse)
+def screening(request: Request, app: AppDep) -> HTMLResponse:
+    status = _safety_status(app)
+    return render(
+        request,
+        "screening.html",
+        title="Safety questions",
+        last=status.screening,
+    )
+
+
+@router.get("/conditions", response_class=HTMLResponse)
+def conditions(request: Request, app: AppDep) -> HTMLResponse:
+    from unkink.web.api_safety import read_conditions
+
+    current = read_conditions(app)
+    return render(
+        request,
+        "conditions.html",
+        title="Your health",
+        condition_list=CONDITIONS,
+        chosen={c["code"]: c for c in current.conditions},
+    )
+
+
+@router.get("/cracks", response_class=HTMLResponse)
+def cracks(request: Request, app: AppDep) -> HTMLResponse:
+    return render(
+        request,
+        "cracks.html",
+        title="Crack log",
+        active="/cracks",
+        cracks=_safety_status(app).cracks,
+        now_local=app.now().strftime("%Y-%m-%dT%H:%M"),
+    )
+
+
+@router.get("/cracks/status", response_class=HTMLResponse)
+def cracks_status(request: Request, app: AppDep) -> HTMLResponse:
+    """The status block alone, for the crack page to refresh after logging."""
+    return templates.TemplateResponse(
+        request, "_crack_status.html", {"cracks": _safety_status(app).cracks}
+    )
+
+
+def _home_sessions(app: App) -> dict[str, Any]:
+    """Today's suggestion and the last session (filled in once sessions are wired)."""
+    return {"suggestion": None, "last_session": None}
