@@ -15,10 +15,21 @@ from pathlib import Path
 
 import pytest
 
-from unkink.domain import cracks, pain, precaution_table, referral, screening
+from unkink.domain import (
+    cracks,
+    gate,
+    intended_use,
+    pain,
+    precaution_table,
+    questions,
+    referral,
+    screening,
+)
 from unkink.domain.precautions import derive_precautions, parse_condition
 
 MAX_GRADE = 7.0
+MIN_WORDS = 6
+"""Shorter strings (answer labels like "Female") are not scored: the formula needs sentences."""
 BANNED = [
     r"\bcur(e|es|ed|ing)\b",
     r"\bfix(es|ed)?\b",
@@ -39,6 +50,10 @@ def all_texts() -> Iterator[str]:
     yield from cracks.crack_texts()
     yield from referral.referral_texts()
     yield from precaution_table.modification_texts()
+    yield from gate.gate_texts()
+    yield from intended_use.intended_use_texts()
+    yield from questions.question_texts()
+    yield from (label for q in questions.QUESTIONS for _, label in q.options)
     for rule in screening.RULES:  # every advice as assembled for a single rule
         yield screening.advice_for(rule.urgency, (rule.id,))
     yield screening.advice_for(screening.Urgency.SEE_DOCTOR_SOON, ("S1", "S3", "S8"))
@@ -58,7 +73,7 @@ def grade():  # type: ignore[no-untyped-def]
     syllables.get_cmudict = original
 
 
-@pytest.mark.parametrize("text", sorted(set(all_texts())))
+@pytest.mark.parametrize("text", sorted(t for t in set(all_texts()) if len(t.split()) >= MIN_WORDS))
 def test_reads_at_age_12_or_younger(text: str, grade) -> None:  # type: ignore[no-untyped-def]
     assert grade(text) <= MAX_GRADE, text
 
@@ -82,3 +97,9 @@ def test_no_sentence_is_copied_from_the_seed_guide() -> None:
             words = sentence.lower().strip(" .?!").split()
             for i in range(len(words) - 5):  # no run of 6 words taken from the guide
                 assert " ".join(words[i : i + 6]) not in guide, sentence
+
+
+def test_every_screening_field_has_a_question() -> None:
+    from unkink.domain.answers import FIELD_NAMES
+
+    assert sorted(q.field for q in questions.QUESTIONS) == sorted(FIELD_NAMES)

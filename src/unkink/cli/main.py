@@ -56,6 +56,8 @@ _catalogue.register(app)
 _db.register(app)
 # feature modules register here, one line each:
 __import__("unkink.cli.web", fromlist=["register"]).register(app)
+__import__("unkink.cli.figures", fromlist=["register"]).register(app)
+__import__("unkink.cli.safety", fromlist=["register"]).register(app)
 
 
 def run() -> None:

@@ -12,10 +12,12 @@ The thresholds encode the guide's opinion as a nudge, not a medical finding (§6
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+
+from unkink.domain.errors import UnkinkError
 
 SESSION_MERGE = timedelta(minutes=30)
 REPETITIVE_GAP = timedelta(hours=4)
@@ -167,3 +169,47 @@ def crack_status(times: Iterable[datetime]) -> CrackReport:
 def crack_texts() -> tuple[str, ...]:
     """Every fixed user-facing string of this module (for the wording tests)."""
     return (FREQUENT_MESSAGE, REPETITIVE_MESSAGE, NECK_WARNING)
+
+
+class InvalidCrackEvents(UnkinkError):
+    def __init__(self, field: str, problem: str) -> None:
+        self.field = field
+        super().__init__(f"Crack events '{field}': {problem}")
+
+
+EVENT_FIELDS = ("timestamps", "period_start", "period_end")
+
+
+def _local_time(field: str, raw: object, *, end_of_day: bool = False) -> datetime:
+    """ISO local time. Decision: a time zone offset, if given, is dropped (wall time is kept)."""
+    if not isinstance(raw, str):
+        raise InvalidCrackEvents(field, f"got {raw!r}; use an ISO time like 2026-03-02T08:15")
+    try:
+        parsed = datetime.fromisoformat(raw)
+    except ValueError:
+        raise InvalidCrackEvents(
+            field, f"{raw!r} is not an ISO time; use one like 2026-03-02T08:15"
+        ) from None
+    if end_of_day and len(raw.strip()) == 10:  # a bare date: the whole of that day
+        parsed = datetime.combine(parsed.date(), datetime.max.time())
+    return parsed.replace(tzinfo=None)
+
+
+def parse_crack_events(raw: object) -> list[datetime]:
+    """``{"timestamps": [...], "period_start"?, "period_end"?}`` -> the times inside the period."""
+    if not isinstance(raw, Mapping):
+        raise InvalidCrackEvents("(whole file)", 'expected an object like {"timestamps": [...]}')
+    unknown = sorted(set(raw) - set(EVENT_FIELDS))
+    if unknown:
+        raise InvalidCrackEvents(unknown[0], f"not a known field; use: {', '.join(EVENT_FIELDS)}")
+    stamps = raw.get("timestamps")
+    if not isinstance(stamps, list):
+        raise InvalidCrackEvents("timestamps", "required: a list of ISO local times")
+    times = [_local_time(f"timestamps[{i}]", t) for i, t in enumerate(stamps)]
+    start = raw.get("period_start")
+    end = raw.get("period_end")
+    low = _local_time("period_start", start) if start is not None else datetime.min
+    high = _local_time("period_end", end, end_of_day=True) if end is not None else datetime.max
+    if low > high:
+        raise InvalidCrackEvents("period_start", "is after period_end")
+    return [t for t in times if low <= t <= high]

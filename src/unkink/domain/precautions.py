@@ -75,6 +75,7 @@ class InvalidCondition(UnkinkError):
 
     def __init__(self, field: str, problem: str) -> None:
         self.field = field
+        self.problem = problem
         super().__init__(f"Condition '{field}': {problem}")
 
 
