@@ -31,6 +31,8 @@ Contacts fix the exact turn; this only picks between the two ways of making them
 
 MIN_SPREAD_M = 0.15
 """Contacts closer together than this (front to back) cannot fix the turn of the body."""
+MIN_LIFT_M = 0.08
+"""A body whose centre is this much higher one way up than the other rests that way up."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,14 +91,36 @@ def _pitch(body: Body, contacts: tuple[str, ...], facing_deg: float) -> float:
         up = (math.sin(math.radians(pitch)), math.cos(math.radians(pitch)))
         xs = [body[c].position[0] - radius(c) * up[0] for c in contacts]
         ys = [body[c].position[1] - radius(c) * up[1] for c in contacts]
-        fitted = _level_turn(xs, ys, facing_deg)
+        fitted = _level_turns(xs, ys)
         if fitted is None:
             return facing_deg
-        pitch = fitted
+        pitch = _resting(body, contacts, fitted, facing_deg)
     return pitch
 
 
-def _level_turn(xs: list[float], ys: list[float], facing_deg: float) -> float | None:
+def _resting(
+    body: Body, contacts: tuple[str, ...], candidates: tuple[float, float], facing_deg: float
+) -> float:
+    """Of the two level turns, the one with the body above its contacts, not hanging below.
+
+    When both are alike (lying flat), the usual facing for the position decides.
+    """
+    lifts = []
+    for c in candidates:
+        s, k = math.sin(math.radians(c)), math.cos(math.radians(c))
+
+        def height(p: BodyPoint, s: float = s, k: float = k) -> float:
+            return s * p.position[0] + k * p.position[1]
+
+        body_mean = sum(height(p) for p in body.values()) / len(body)
+        contact_mean = sum(height(body[n]) for n in contacts) / len(contacts)
+        lifts.append(body_mean - contact_mean)
+    if abs(lifts[0] - lifts[1]) > MIN_LIFT_M:
+        return candidates[0] if lifts[0] > lifts[1] else candidates[1]
+    return min(candidates, key=lambda c: abs(_wrap(c - facing_deg)))
+
+
+def _level_turns(xs: list[float], ys: list[float]) -> tuple[float, float] | None:
     if len(xs) < 2:
         return None
     mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
@@ -108,8 +132,7 @@ def _level_turn(xs: list[float], ys: list[float], facing_deg: float) -> float | 
     if spread < MIN_SPREAD_M:
         return None
     direction = 0.5 * math.degrees(math.atan2(2 * sxy, sxx - syy))
-    candidates = (-direction, 180.0 - direction)
-    return min(candidates, key=lambda c: abs(_wrap(c - facing_deg)))
+    return (_wrap(-direction), _wrap(180.0 - direction))
 
 
 def _wrap(deg: float) -> float:

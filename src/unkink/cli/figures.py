@@ -1,0 +1,65 @@
+"""``unkink figures export`` and ``unkink figures sheet``: the step figures as files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from unkink.cli.context import get_app
+from unkink.cli.errors import fail
+
+figures_app = typer.Typer(
+    help="Draw the figures of every step (original work, CC0).", no_args_is_help=True
+)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(figures_app, name="figures")
+
+
+@figures_app.command("export")
+def export(
+    ctx: typer.Context,
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="Folder to write the SVGs into.")],
+) -> None:
+    """Write DIR/<exercise_id>/<step>.svg for every step, and DIR/<exercise_id>/animated.svg."""
+    from unkink.figures.animate import render_exercise_animated_svg
+    from unkink.figures.svg import render_step_svg
+
+    catalogue = get_app(ctx).catalogue
+    count = 0
+    for exercise in catalogue:
+        target = folder / exercise.id
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+            for i in range(len(exercise.steps)):
+                (target / f"{i + 1}.svg").write_text(render_step_svg(exercise, i), "utf-8")
+                count += 1
+            (target / "animated.svg").write_text(render_exercise_animated_svg(exercise), "utf-8")
+        except OSError as exc:
+            fail(f"cannot write to {target}: {exc.strerror or exc}", code=1)
+    typer.echo(f"Wrote {count} step figures and {len(catalogue)} animated ones to {folder}.")
+
+
+@figures_app.command("sheet")
+def sheet(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Argument(metavar="FILE.png", help="Where to save the sheet.")],
+    dark: Annotated[bool, typer.Option("--dark", help="Use the dark theme.")] = False,
+) -> None:
+    """Save a contact sheet of every step (needs Playwright and Chromium, dev tools)."""
+    from unkink.figures.sheet import SheetError, screenshot, sheet_html
+
+    if path.suffix.lower() != ".png":
+        fail(f"{path} should end in .png")
+    html = sheet_html(get_app(ctx).catalogue, dark=dark)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        screenshot(html, path, dark=dark)
+    except SheetError as exc:
+        fail(str(exc), code=1)
+    except OSError as exc:
+        fail(f"cannot write {path}: {exc.strerror or exc}", code=1)
+    typer.echo(f"Saved the contact sheet to {path}.")

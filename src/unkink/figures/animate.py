@@ -1,0 +1,170 @@
+"""The moving figure: one SVG that goes through an exercise's steps at the pace of the cues.
+
+The setup steps play once, then the repeated steps loop. Poses between keyframes are
+found by easing the joint angles and placing each in-between pose by the contacts both
+ends share, so a knee on the floor stays on the floor. Paths morph with SMIL; under
+``prefers-reduced-motion`` a still of the held pose shows instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from unkink.domain.exercises import Exercise, Phase, Step
+from unkink.domain.placement import PlacedPose
+from unkink.domain.pose import Keyframe
+from unkink.figures import body, svg
+from unkink.figures.paths import num
+from unkink.figures.scene import Scene, scene_for
+
+SAMPLES_PER_S = 3.0
+HOLD_SHOWN_S = 4.0
+"""Holds are shown this long at most, so the loop stays short; moves keep their real pace."""
+MOVE_SHARE_OF_HOLD = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    t: float
+    pose: PlacedPose
+    highlight: str
+
+
+def render_exercise_animated_svg(exercise: Exercise, *, side: str | None = None) -> str:
+    """An animated figure of the whole exercise for ``side`` (``None``: the stored side)."""
+    scene = scene_for(exercise, side)
+    setup = [s for s in exercise.steps if s.phase is not Phase.REP]
+    reps = list(exercise.rep_steps)
+    loop_start = scene.keyframes(reps[-1])[-1]
+    first = scene.keyframes(setup[0])[0] if setup else loop_start
+    intro = timeline(scene, first, setup, end_on=loop_start)
+    loop = timeline(scene, loop_start, reps)
+    held = next((s for s in reps if s.hold), reps[len(reps) // 2])
+    still_pose = scene.place(scene.keyframes(held)[-1])
+    still = svg.figure_markup(still_pose, scene) + svg.highlight_markup(
+        still_pose, scene, held.highlight
+    )
+    moving = _moving_markup(scene, intro, loop)
+    content = "".join(svg.prop_markup(scene))
+    content += f'<g class="moving">{moving}</g><g class="still">{still}</g>'
+    title = f"{exercise.name}, moving" + (f", {scene.side} side" if scene.side else "")
+    return svg.document(
+        scene, title=title, desc=_describe(exercise, scene), content=content, animated=True
+    )
+
+
+def timeline(
+    scene: Scene, start: Keyframe, steps: Sequence[Step], *, end_on: Keyframe | None = None
+) -> list[Frame]:
+    """Frames from ``start`` through each step's keyframes, timed by the step's seconds."""
+    frames = [Frame(0.0, scene.place(start), "")]
+    t, current = 0.0, start
+    targets: list[tuple[Step, Keyframe, float, float]] = []
+    for step in steps:
+        keys = scene.keyframes(step)
+        seconds = min(step.seconds.value, HOLD_SHOWN_S) if step.hold else step.seconds.value
+        moving = seconds * MOVE_SHARE_OF_HOLD if step.hold else seconds
+        for key in keys:
+            targets.append((step, key, moving / len(keys), 0.0))
+        rest = seconds - moving
+        if rest > 0:
+            targets[-1] = (*targets[-1][:3], rest)
+    if end_on is not None and steps:
+        targets.append((steps[-1], end_on, 1.5, 0.0))
+    for step, key, move_s, rest_s in targets:
+        n = max(1, round(move_s * SAMPLES_PER_S))
+        for i in range(1, n + 1):
+            u = i / n
+            pose = scene.place(_between(current, key, _ease(u)), floor=_shared(current, key))
+            frames.append(Frame(t + u * move_s, pose, step.highlight))
+        t += move_s
+        current = key
+        if rest_s > 0:
+            t += rest_s
+            frames.append(Frame(t, frames[-1].pose, step.highlight))
+    return frames
+
+
+def _ease(u: float) -> float:
+    return u * u * (3 - 2 * u)
+
+
+def _between(a: Keyframe, b: Keyframe, u: float) -> Keyframe:
+    ra, rb = a.resolved(), b.resolved()
+    angles = {k: ra[k] + (rb[k] - ra[k]) * u for k in ra}
+    return Keyframe(angles=angles, floor=_shared(a, b), seat=b.seat)
+
+
+def _shared(a: Keyframe, b: Keyframe) -> tuple[str, ...]:
+    shared = tuple(p for p in b.floor if p in a.floor)
+    return shared or b.floor
+
+
+def _moving_markup(scene: Scene, intro: list[Frame], loop: list[Frame]) -> str:
+    reference = body.groups(loop[0].pose, scene.camera)
+    per_frame = [
+        {p.name: p.d for g in body.groups(f.pose, scene.camera) for p in g.parts}
+        for f in intro + loop
+    ]
+    defs, uses = [], []
+    for group in reference:
+        names = [p.name for p in group.parts if all(p.name in d for d in per_frame)]
+        kinds = {p.name: p.kind for p in group.parts}
+        for name in names:
+            values = [d[name] for d in per_frame]
+            moves = _animate("d", values, intro, loop) if len(set(values)) > 1 else ""
+            defs.append(f'<path id="m-{name}" d="{values[len(intro)]}">{moves}</path>')
+        uses += [f'<use href="#m-{n}" class="o"/>' for n in names if kinds[n] != "eye"]
+        uses += [f'<use href="#m-{n}" class="{kinds[n]}"/>' for n in names]
+    marks = []
+    for region in sorted({f.highlight for f in intro + loop if f.highlight}):
+        spots = [body.highlight(f.pose, scene.camera, region) for f in intro + loop]
+        shown = ["1" if f.highlight == region else "0" for f in intro + loop]
+        cls = "hl behind" if spots[len(intro)][1] else "hl"
+        marks.append(
+            f'<path class="{cls}" d="{spots[len(intro)][0]}" opacity="0">'
+            + _animate("d", [s[0] for s in spots], intro, loop)
+            + _animate("opacity", shown, intro, loop, discrete=True)
+            + "</path>"
+        )
+    return f"<defs>{''.join(defs)}</defs>{''.join(uses)}{''.join(marks)}"
+
+
+def _animate(
+    attribute: str,
+    values: list[str],
+    intro: list[Frame],
+    loop: list[Frame],
+    *,
+    discrete: bool = False,
+) -> str:
+    """The intro once (then frozen), and from its end the loop, forever."""
+    mode = ' calcMode="discrete"' if discrete else ""
+    intro_s = intro[-1].t if len(intro) > 1 else 0.0
+    out = ""
+    if len(intro) > 1:
+        out += _one(attribute, intro, values[: len(intro)], "0s", ' fill="freeze"', mode)
+    begin = f"{num(intro_s)}s"
+    out += _one(attribute, loop, values[len(intro) :], begin, ' repeatCount="indefinite"', mode)
+    return out
+
+
+def _one(
+    attribute: str, frames: list[Frame], values: list[str], begin: str, extra: str, mode: str
+) -> str:
+    total = frames[-1].t or 1.0
+    times = ";".join(f"{f.t / total:.4f}".rstrip("0").rstrip(".") or "0" for f in frames)
+    return (
+        f'<animate attributeName="{attribute}" begin="{begin}" dur="{num(total)}s"{extra}{mode}'
+        f' keyTimes="{times}" values="{";".join(values)}"/>'
+    )
+
+
+def _describe(exercise: Exercise, scene: Scene) -> str:
+    words = [f"A moving drawing of a person doing the {exercise.name.lower()} stretch."]
+    words += [s.text_for(scene.side) for s in exercise.steps]
+    words.append(
+        f"Moves keep the pace of the spoken cues; holds are shortened to {HOLD_SHOWN_S:g} seconds."
+    )
+    return " ".join(words)
