@@ -58,6 +58,7 @@ _db.register(app)
 __import__("unkink.cli.web", fromlist=["register"]).register(app)
 __import__("unkink.cli.figures", fromlist=["register"]).register(app)
 __import__("unkink.cli.safety", fromlist=["register"]).register(app)
+__import__("unkink.cli.session", fromlist=["register"]).register(app)
 
 
 def run() -> None:

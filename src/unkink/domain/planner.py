@@ -62,10 +62,11 @@ class PlanRequest:
     where: Place
     minutes: float
     exclude: tuple[str, ...] = ()
+    gentle_only: bool = False
 
 
 def parse_request(
-    *, area: str, where: str, minutes: float, exclude: Iterable[str] = ()
+    *, area: str, where: str, minutes: float, exclude: Iterable[str] = (), gentle_only: bool = False
 ) -> PlanRequest:
     """Check what a person typed; each problem gets a message saying what to type instead."""
     if area not in Area._value2member_map_:
@@ -77,7 +78,7 @@ def parse_request(
             f"--minutes must be from {MIN_MINUTES} to {MAX_MINUTES}, not {minutes:g}. "
             "Most people do 5 to 15 minutes."
         )
-    return PlanRequest(Area(area), Place(where), float(minutes), tuple(exclude))
+    return PlanRequest(Area(area), Place(where), float(minutes), tuple(exclude), gentle_only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +205,9 @@ def _candidates(
         )
     allowed = [e for e in kept if precautions.allows(e.id)]
     notes = []
+    if request.gentle_only and any(e.difficulty == 1 for e in allowed):
+        allowed = [e for e in allowed if e.difficulty == 1]
+        notes.append("Gentle exercises only, as your safety check suggests for now.")
     left_out = [e.name for e in kept if not precautions.allows(e.id)]
     if left_out:
         notes.append(f"Left out because of your precautions: {', '.join(left_out)}.")

@@ -187,9 +187,10 @@ def _cues(segments: list[Segment], total_s: int) -> tuple[Cue, ...]:
     last = segments[-1]
     raw.append((total_s, CueKind.DONE, last, "Well done. That is the end of your routine.", 0))
     return tuple(
-        Cue(i, kind, at, s.index, s.exercise_id, text, s.step, s.side, hold)
+        Cue(i, kind, at, s.index, s.exercise_id, text, None if kind is CueKind.DONE else s.step,
+            None if kind is CueKind.DONE else s.side, hold)
         for i, (at, kind, s, text, hold) in enumerate(raw)
-    )
+    )  # fmt: skip
 
 
 def build_timeline(routine: Routine) -> Timeline:

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from datetime import datetime
 from types import TracebackType
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 from sqlalchemy import Connection, Engine, insert, select
 
 from unkink.storage.tables import profiles
+
+if TYPE_CHECKING:
+    from unkink.storage.session_repo import SqlSessionRepository
 
 LOCAL_PROFILE_ID = 1
 """The single local person. The multi-user server will pass its own profile ids."""
@@ -61,3 +64,9 @@ class SqlUnitOfWork:
         return self.profile_id
 
     # --- repositories (each feature adds its own property below) ---
+
+    @property
+    def sessions(self) -> SqlSessionRepository:
+        from unkink.storage.session_repo import SqlSessionRepository
+
+        return SqlSessionRepository(self.connection, self.profile_id)

@@ -1,0 +1,184 @@
+"""``unkink plan``, ``unkink start`` and ``unkink history``: the guided session.
+
+Heavy modules (SQLAlchemy through the services, rich) are imported inside the commands.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from unkink.cli.context import get_app
+from unkink.cli.errors import fail
+
+if TYPE_CHECKING:
+    from unkink.bootstrap import App
+    from unkink.domain.planner import PlanRequest
+    from unkink.domain.precautions import Precautions
+
+Area = Annotated[
+    str, typer.Option("--area", help="Which part of your back: upper, lower or whole.")
+]
+Where = Annotated[
+    str,
+    typer.Option("--where", help="desk (standing or sitting only) or floor (a mat; may get down)."),
+]
+Minutes = Annotated[float, typer.Option("--minutes", help="About how long, from 1 to 60 minutes.")]
+Exclude = Annotated[
+    list[str] | None,
+    typer.Option("--exclude", metavar="ID", help="Leave this exercise out (repeatable)."),
+]
+AsJson = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+
+
+def _request(area: str, where: str, minutes: float, exclude: list[str] | None) -> PlanRequest:
+    from unkink.domain.planner import parse_request
+
+    return parse_request(area=area, where=where, minutes=minutes, exclude=exclude or ())
+
+
+def _gate(ctx: typer.Context, app: App, *, may_ask: bool) -> tuple[bool, Precautions]:
+    """Ask the safety service whether a session may go ahead; returns (gentle_only, precautions).
+
+    In an interactive start, a missing check is offered right away (``unkink check``)."""
+    from unkink.services.safety import check_gate, current_precautions
+
+    with app.uow() as u:
+        gate = check_gate(uow=u, today=app.today())
+    if not gate.allowed and may_ask and "unkink check" in gate.next_step:
+        check = ctx.find_root().command.get_command(ctx.find_root(), "check")  # type: ignore[attr-defined]
+        typer.echo(gate.reason)
+        if check is not None and typer.confirm("Answer the safety questions now?", default=True):
+            ctx.invoke(check)
+            with app.uow() as u:
+                gate = check_gate(uow=u, today=app.today())
+    if not gate.allowed:
+        fail(f"{gate.reason}\nNext step: {gate.next_step}.", code=1)
+    if gate.gentle_only and gate.reason:
+        typer.echo(gate.reason, err=True)
+    with app.uow() as u:
+        precautions = current_precautions(uow=u, today=app.today(), exercises=app.catalogue)
+    return gate.gentle_only, precautions
+
+
+def plan(
+    ctx: typer.Context,
+    area: Area = "whole",
+    where: Where = "floor",
+    minutes: Minutes = 10,
+    exclude: Exclude = None,
+    as_json: AsJson = False,
+) -> None:
+    """Plan a routine for an area and a place that fits the minutes, and say why each stretch."""
+    from dataclasses import replace
+
+    from unkink.services import sessions
+
+    app = get_app(ctx)
+    request = _request(area, where, minutes, exclude)
+    gentle_only, precautions = _gate(ctx, app, may_ask=False)
+    request = replace(request, gentle_only=gentle_only)
+    planned = sessions.plan(
+        uow=app.uow,
+        catalogue=app.catalogue,
+        request=request,
+        now=app.now(),
+        precautions=precautions,
+    )
+    if as_json:
+        typer.echo(
+            json.dumps({"routine_id": planned.routine_id, **planned.routine.as_dict()}, indent=2)
+        )
+        return
+    from unkink.cli.render import console
+    from unkink.cli.session_view import plan_table
+
+    console().print(plan_table(planned.routine))
+    typer.echo("Start it with: unkink start " + _options_text(area, where, minutes, exclude))
+
+
+def _options_text(area: str, where: str, minutes: float, exclude: list[str] | None) -> str:
+    extra = "".join(f" --exclude {e}" for e in exclude or ())
+    return f"--area {area} --where {where} --minutes {minutes:g}{extra}"
+
+
+def start(
+    ctx: typer.Context,
+    area: Area = "whole",
+    where: Where = "floor",
+    minutes: Minutes = 10,
+    exclude: Exclude = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Carry on the last unfinished session.")
+    ] = False,
+    voice: Annotated[bool, typer.Option("--voice", help="Speak the cues (espeak-ng).")] = False,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="No keys and no questions: just run the cues.")
+    ] = False,
+    json_events: Annotated[
+        bool, typer.Option("--json-events", help="Print one JSON object per cue, then a summary.")
+    ] = False,
+) -> None:
+    """Start a guided session: a calm coach talks you through each stretch, on time."""
+    from unkink.cli.player import stdin_is_terminal
+
+    app = get_app(ctx)
+    interactive = not no_input and not json_events
+    if interactive and not stdin_is_terminal():
+        fail("unkink start needs a terminal for its keys. Add --no-input to run without keys.")
+    if resume:
+        from unkink.services.sessions import resume_state
+
+        state = resume_state(uow=app.uow, catalogue=app.catalogue)
+        if state is None:
+            fail("There is no unfinished session to carry on. Start a new one with: unkink start")
+        assert state is not None
+        _gate(ctx, app, may_ask=interactive)
+        from unkink.cli.session_run import play
+
+        play(app, state=state, voice=voice, interactive=interactive, json_events=json_events)
+        return
+    from dataclasses import replace
+
+    request = _request(area, where, minutes, exclude)
+    gentle_only, precautions = _gate(ctx, app, may_ask=interactive)
+    request = replace(request, gentle_only=gentle_only)
+    from unkink.cli.session_run import play_new
+
+    play_new(
+        app,
+        request=request,
+        precautions=precautions,
+        voice=voice,
+        interactive=interactive,
+        json_events=json_events,
+    )
+
+
+def history(
+    ctx: typer.Context,
+    as_json: AsJson = False,
+    limit: Annotated[int, typer.Option("--limit", help="How many sessions to show.")] = 30,
+) -> None:
+    """Your past sessions: date, routine, minutes done, how it ended, and your ratings."""
+    from unkink.services.sessions import history as load_history
+
+    entries = load_history(uow=get_app(ctx).uow, limit=limit)
+    if as_json:
+        typer.echo(json.dumps([e.as_dict() for e in entries], indent=2))
+        return
+    if not entries:
+        typer.echo("No sessions yet. Start one with: unkink start")
+        return
+    from unkink.cli.render import console
+    from unkink.cli.session_view import history_table
+
+    console().print(history_table(entries))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("plan")(plan)
+    app.command("start")(start)
+    app.command("history")(history)

@@ -1,0 +1,223 @@
+"""Routines, sessions, their events and ratings: SQL rows <-> plain values.
+
+Every write is a single statement in the caller's transaction; services commit as things
+happen, so a killed process loses at most the cue being written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select, update
+
+from unkink.storage.tables import exercise_feedback, ratings, routines, session_events, sessions
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRow:
+    id: int
+    routine_id: int
+    started_at: datetime
+    ended_at: datetime | None
+    status: str
+    stop_reason: str | None
+    elapsed_s: float
+    cue_index: int
+    helped_most: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    id: int
+    at: datetime
+    kind: str
+    exercise_id: str | None
+    step: int | None
+    planned_s: float | None
+    actual_s: float | None
+    detail: dict[str, Any] | None
+
+
+@dataclass(frozen=True, slots=True)
+class RatingRow:
+    moment: str
+    stiffness: int | None
+    pain: int | None
+
+
+def _session(row: Any) -> SessionRow:
+    return SessionRow(
+        id=row.id,
+        routine_id=row.routine_id,
+        started_at=row.started_at,
+        ended_at=row.ended_at,
+        status=row.status,
+        stop_reason=row.stop_reason,
+        elapsed_s=float(row.elapsed_s),
+        cue_index=int(row.cue_index),
+        helped_most=row.helped_most,
+    )
+
+
+class SqlSessionRepository:
+    def __init__(self, connection: Connection, profile_id: int) -> None:
+        self.connection = connection
+        self.profile_id = profile_id
+
+    # --- routines ---
+    def add_routine(self, *, plan: dict[str, Any], created_at: datetime) -> int:
+        result = self.connection.execute(
+            insert(routines)
+            .values(
+                profile_id=self.profile_id,
+                created_at=created_at,
+                area=plan["area"],
+                place=plan["where"],
+                minutes_requested=plan["minutes_requested"],
+                total_s=plan["total_s"],
+                plan=plan,
+            )
+            .returning(routines.c.id)
+        )
+        return int(result.scalar_one())
+
+    def get_routine(self, routine_id: int) -> dict[str, Any]:
+        plan = self.connection.execute(
+            select(routines.c.plan).where(
+                routines.c.id == routine_id, routines.c.profile_id == self.profile_id
+            )
+        ).scalar_one()
+        return dict(plan)
+
+    # --- sessions ---
+    def add_session(self, *, routine_id: int, started_at: datetime) -> int:
+        result = self.connection.execute(
+            insert(sessions)
+            .values(
+                profile_id=self.profile_id,
+                routine_id=routine_id,
+                started_at=started_at,
+                status="running",
+                elapsed_s=0.0,
+                cue_index=0,
+            )
+            .returning(sessions.c.id)
+        )
+        return int(result.scalar_one())
+
+    def get_session(self, session_id: int) -> SessionRow:
+        row = self.connection.execute(
+            select(sessions).where(
+                sessions.c.id == session_id, sessions.c.profile_id == self.profile_id
+            )
+        ).one()
+        return _session(row)
+
+    def latest_running(self) -> SessionRow | None:
+        row = self.connection.execute(
+            select(sessions)
+            .where(sessions.c.profile_id == self.profile_id, sessions.c.status == "running")
+            .order_by(sessions.c.started_at.desc(), sessions.c.id.desc())
+            .limit(1)
+        ).first()
+        return _session(row) if row is not None else None
+
+    def list_sessions(self, *, limit: int) -> list[SessionRow]:
+        rows = self.connection.execute(
+            select(sessions)
+            .where(sessions.c.profile_id == self.profile_id)
+            .order_by(sessions.c.started_at.desc(), sessions.c.id.desc())
+            .limit(limit)
+        )
+        return [_session(r) for r in rows]
+
+    def save_progress(self, session_id: int, *, cue_index: int, elapsed_s: float) -> None:
+        self.connection.execute(
+            update(sessions)
+            .where(sessions.c.id == session_id)
+            .values(cue_index=cue_index, elapsed_s=elapsed_s)
+        )
+
+    def end_session(
+        self, session_id: int, *, status: str, reason: str | None, at: datetime, elapsed_s: float
+    ) -> None:
+        self.connection.execute(
+            update(sessions)
+            .where(sessions.c.id == session_id)
+            .values(status=status, stop_reason=reason, ended_at=at, elapsed_s=elapsed_s)
+        )
+
+    def set_helped_most(self, session_id: int, exercise_id: str | None) -> None:
+        self.connection.execute(
+            update(sessions).where(sessions.c.id == session_id).values(helped_most=exercise_id)
+        )
+
+    # --- events, ratings, feedback ---
+    def add_event(
+        self,
+        session_id: int,
+        *,
+        at: datetime,
+        kind: str,
+        exercise_id: str | None = None,
+        step: int | None = None,
+        planned_s: float | None = None,
+        actual_s: float | None = None,
+        detail: dict[str, Any] | None = None,
+    ) -> None:
+        self.connection.execute(
+            insert(session_events).values(
+                session_id=session_id,
+                at=at,
+                kind=kind,
+                exercise_id=exercise_id,
+                step=step,
+                planned_s=planned_s,
+                actual_s=actual_s,
+                detail=detail,
+            )
+        )
+
+    def events(self, session_id: int) -> list[EventRow]:
+        rows = self.connection.execute(
+            select(session_events)
+            .where(session_events.c.session_id == session_id)
+            .order_by(session_events.c.id)
+        )
+        return [
+            EventRow(r.id, r.at, r.kind, r.exercise_id, r.step, r.planned_s, r.actual_s, r.detail)
+            for r in rows
+        ]
+
+    def count_events(self, session_id: int) -> int:
+        return int(
+            self.connection.execute(
+                select(func.count()).where(session_events.c.session_id == session_id)
+            ).scalar_one()
+        )
+
+    def add_rating(
+        self, session_id: int, *, moment: str, stiffness: int | None, pain: int | None, at: datetime
+    ) -> None:
+        self.connection.execute(
+            insert(ratings).values(
+                session_id=session_id, moment=moment, stiffness=stiffness, pain=pain, recorded_at=at
+            )
+        )
+
+    def ratings(self, session_id: int) -> list[RatingRow]:
+        rows = self.connection.execute(
+            select(ratings).where(ratings.c.session_id == session_id).order_by(ratings.c.id)
+        )
+        return [RatingRow(r.moment, r.stiffness, r.pain) for r in rows]
+
+    def add_feedback(
+        self, session_id: int, *, exercise_id: str, helped: bool, at: datetime
+    ) -> None:
+        self.connection.execute(
+            insert(exercise_feedback).values(
+                session_id=session_id, exercise_id=exercise_id, helped=helped, recorded_at=at
+            )
+        )

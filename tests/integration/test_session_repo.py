@@ -1,0 +1,113 @@
+"""The session services and repository round trips, on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+from unkink.bootstrap import App
+from unkink.domain.planner import parse_request
+from unkink.domain.run import resume_run
+from unkink.services import sessions
+
+
+def _started(app: App) -> sessions.StartedSession:
+    planned = sessions.plan(
+        uow=app.uow,
+        catalogue=app.catalogue,
+        request=parse_request(area="lower", where="floor", minutes=5),
+        now=app.now(),
+    )
+    return sessions.start_session(
+        uow=app.uow, catalogue=app.catalogue, routine_id=planned.routine_id, now=app.now()
+    )
+
+
+def test_a_stored_routine_comes_back_the_same(db_app: App) -> None:
+    started = _started(db_app)
+    with db_app.uow() as u:
+        stored = u.sessions.get_routine(started.routine_id)
+    assert stored == started.routine.as_dict()
+
+
+def test_cues_ratings_and_the_end_are_stored_and_shown_in_history(db_app: App) -> None:
+    started = _started(db_app)
+    app = db_app
+    for cue in started.timeline.cues[:5]:
+        sessions.record_cue(
+            uow=app.uow,
+            session_id=started.session_id,
+            cue=cue,
+            actual_s=cue.planned_s + 0.001,
+            elapsed_s=cue.planned_s,
+            at=app.now(),
+        )
+    sessions.record_rating(
+        uow=app.uow,
+        session_id=started.session_id,
+        moment="before",
+        stiffness=6,
+        pain=3,
+        at=app.now(),
+    )
+    sessions.record_rating(
+        uow=app.uow,
+        session_id=started.session_id,
+        moment="after",
+        stiffness=4,
+        pain=2,
+        at=app.now(),
+    )
+    sessions.record_helped_most(
+        uow=app.uow, session_id=started.session_id, exercise_id="bridge", at=app.now()
+    )
+    sessions.end_session(
+        uow=app.uow,
+        session_id=started.session_id,
+        completed=False,
+        reason="pain",
+        elapsed_s=42.5,
+        at=app.now(),
+    )
+    with app.uow() as u:
+        events = u.sessions.events(started.session_id)
+        row = u.sessions.get_session(started.session_id)
+    assert [e.kind for e in events][:2] == ["start", "get_ready"]
+    assert events[1].planned_s == 0 and events[1].actual_s == 0.001
+    assert row.cue_index == 5 and row.status == "stopped" and row.stop_reason == "pain"
+    [entry] = sessions.history(uow=app.uow)
+    assert entry.before == (6, 3) and entry.after == (4, 2)
+    assert entry.helped_most == "bridge" and entry.done_s == 42.5
+    assert entry.as_dict()["status"] == "stopped"
+
+
+def test_resume_state_rewinds_to_the_start_of_the_unfinished_step(db_app: App) -> None:
+    started = _started(db_app)
+    timeline = started.timeline
+    shown = [c for c in timeline.cues if c.planned_s <= 20]
+    for cue in shown:
+        sessions.record_cue(
+            uow=db_app.uow,
+            session_id=started.session_id,
+            cue=cue,
+            actual_s=cue.planned_s,
+            elapsed_s=cue.planned_s,
+            at=db_app.now(),
+        )
+    state = sessions.resume_state(uow=db_app.uow, catalogue=db_app.catalogue)
+    assert state is not None and state.session_id == started.session_id
+    last = shown[-1]
+    assert state.position_s == timeline.segments[last.segment].start_s
+    assert state.cue_index == timeline.first_cue_from(state.position_s) <= last.index
+    run = resume_run(timeline, position_s=state.position_s, elapsed_s=state.elapsed_s, now=5.0)
+    assert run.position(5.0) == state.position_s
+
+
+def test_no_resume_state_once_finished(db_app: App) -> None:
+    started = _started(db_app)
+    sessions.end_session(
+        uow=db_app.uow,
+        session_id=started.session_id,
+        completed=True,
+        reason=None,
+        elapsed_s=300.0,
+        at=db_app.now(),
+    )
+    assert sessions.resume_state(uow=db_app.uow, catalogue=db_app.catalogue) is None
