@@ -103,7 +103,7 @@ def cracks(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     """Show your crack log status over the last 30 days, with the days behind it."""
     if ctx.invoked_subcommand is not None:
         return
-    from unkink.domain.cracks import NECK_WARNING
+    from unkink.domain.cracks import NECK_REMINDER
     from unkink.services import safety
 
     app = get_app(ctx)
@@ -118,7 +118,7 @@ def cracks(ctx: typer.Context, as_json: JsonFlag = False) -> None:
         return
     _print_report(report, f"last {safety.CRACK_PERIOD_DAYS} days")
     if regions.get("neck"):
-        typer.echo(NECK_WARNING)
+        typer.echo(NECK_REMINDER)
 
 
 @cracks_app.command("status")

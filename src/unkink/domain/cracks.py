@@ -71,6 +71,10 @@ NECK_WARNING = (
     "or get a sudden, very bad headache or neck pain. "
     "Call emergency services if any of these happen."
 )
+NECK_REMINDER = (
+    "You logged neck cracks. unkink never coaches neck cracking. "
+    "The stretches are a gentler choice."
+)
 MESSAGES = {
     CrackStatus.FINE: "",
     CrackStatus.FREQUENT: FREQUENT_MESSAGE,
@@ -168,7 +172,7 @@ def crack_status(times: Iterable[datetime]) -> CrackReport:
 
 def crack_texts() -> tuple[str, ...]:
     """Every fixed user-facing string of this module (for the wording tests)."""
-    return (FREQUENT_MESSAGE, REPETITIVE_MESSAGE, NECK_WARNING)
+    return (FREQUENT_MESSAGE, REPETITIVE_MESSAGE, NECK_WARNING, NECK_REMINDER)
 
 
 class InvalidCrackEvents(UnkinkError):

@@ -55,10 +55,8 @@ def _onset_age_under_45(a: Answers) -> bool:
     return _days(a) > 90 and (not isinstance(onset, int) or onset < 45)
 
 
-YES_NO = (("yes", "Yes"), ("no", "No"))
-
 QUESTIONS: tuple[Question, ...] = (
-    Question("age", "How old are you?", Kind.NUMBER, low=16, high=120),
+    Question("age", "How old are you?", Kind.NUMBER, high=120),
     Question(
         "sex",
         "What is your sex?",
