@@ -50,6 +50,7 @@ def serve(
         from unkink.cli.errors import fail
 
         fail(f"can't listen on {host}:{port} ({exc.strerror}). Try another --port.")
+    sock.listen(128)  # connections wait in the backlog until uvicorn is up: no refused race
     port = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/"

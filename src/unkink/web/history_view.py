@@ -1,0 +1,106 @@
+"""What the History page shows: three charts, each with its table, and the list of sessions.
+
+Plain arithmetic over the service's history entries and the crack report; no queries.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from unkink.web.charts import Bar, bar_chart, before_after_chart
+
+if TYPE_CHECKING:
+    from unkink.services.sessions import HistoryEntry
+
+WEEKS = 8
+CRACK_DAYS = 30
+RATED_SESSIONS = 20
+ENDED = {"completed": "Finished", "stopped": "Stopped early", "running": "Not finished"}
+REASONS = {"pain": "because of pain", "quit": "", "skipped_all": "all skipped"}
+
+
+def _week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def history_context(
+    entries: Sequence[HistoryEntry],
+    crack_days: Sequence[Mapping[str, Any]],
+    *,
+    today: date,
+    names: Mapping[str, str],
+) -> dict[str, Any]:
+    this_week = _week_start(today)
+    weeks = [this_week - timedelta(weeks=k) for k in range(WEEKS - 1, -1, -1)]
+    per_week = Counter(_week_start(e.started_at.date()) for e in entries)
+    week_rows = [(w, per_week.get(w, 0)) for w in weeks]
+    week_chart = bar_chart(
+        f"Sessions per week, last {WEEKS} weeks",
+        [Bar(w.strftime("%-d %b"), n, f"Week of {w:%-d %b}: {n} sessions") for w, n in week_rows],
+    )
+
+    rated = [
+        e
+        for e in sorted(entries, key=lambda e: e.started_at)
+        if any(v is not None for v in (*e.before, *e.after))
+    ][-RATED_SESSIONS:]
+    labels = [e.started_at.strftime("%-d %b") for e in rated]
+    stiffness_chart = before_after_chart(
+        "Stiffness before and after each session, 0 to 10",
+        labels,
+        [e.before[0] for e in rated],
+        [e.after[0] for e in rated],
+    )
+    pain_chart = before_after_chart(
+        "Pain before and after each session, 0 to 10",
+        labels,
+        [e.before[1] for e in rated],
+        [e.after[1] for e in rated],
+    )
+
+    by_day = {str(d["date"]): int(d["sessions"]) for d in crack_days}
+    days = [today - timedelta(days=k) for k in range(CRACK_DAYS - 1, -1, -1)]
+    crack_rows = [(d, by_day.get(d.isoformat(), 0)) for d in days]
+    crack_chart = bar_chart(
+        f"Crack sessions per day, last {CRACK_DAYS} days",
+        [Bar(d.strftime("%-d %b"), n, f"{d:%-d %b}: {n} crack sessions") for d, n in crack_rows],
+        label_every=7,
+    )
+
+    sessions = [
+        {
+            "id": e.session_id,
+            "when": e.started_at.strftime("%a %-d %b %Y, %H:%M"),
+            "stretches": ", ".join(names.get(x, x) for x in dict.fromkeys(e.exercises)),
+            "minutes": round(e.done_s / 60, 1),
+            "ended": " ".join(
+                p
+                for p in (ENDED.get(e.status, e.status), REASONS.get(e.stop_reason or "", ""))
+                if p
+            ),
+            "stiffness": _arrow(e.before[0], e.after[0]),
+            "pain": _arrow(e.before[1], e.after[1]),
+            "helped": names.get(e.helped_most or "", ""),
+        }
+        for e in entries
+    ]
+    return {
+        "week_chart": week_chart,
+        "week_rows": week_rows,
+        "stiffness_chart": stiffness_chart,
+        "pain_chart": pain_chart,
+        "rated": rated,
+        "crack_chart": crack_chart,
+        "crack_rows": [(d, n) for d, n in crack_rows if n],
+        "sessions": sessions,
+        "has_sessions": bool(entries),
+    }
+
+
+def _arrow(before: int | None, after: int | None) -> str:
+    if before is None and after is None:
+        return "–"
+    return f"{'–' if before is None else before} → {'–' if after is None else after}"

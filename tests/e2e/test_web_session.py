@@ -1,0 +1,168 @@
+"""A person's journeys through the web app in real Chromium, holds fast-forwarded by the clock."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e import flows
+from tests.e2e.conftest import Server
+
+pytestmark = pytest.mark.e2e
+
+
+def test_first_run_screening_plan_session_ratings_history(page: Page, server: Server) -> None:
+    page.clock.install()
+    assert flows.first_run(page, server) == "self_care_ok"
+    page.get_by_role("link", name="Go on").click()
+    page.wait_for_url(re.compile(r"/conditions$"))
+    page.get_by_role("link", name="Skip for now").click()
+    page.wait_for_url(re.compile(r"/plan$"))
+
+    page.get_by_label("Lower").check()
+    page.get_by_label("At my desk").check()
+    page.get_by_label("3", exact=True).check()
+    page.get_by_role("button", name="Show the plan").click()
+    expect(page.get_by_text("Why:").first).to_be_visible()
+    page.get_by_role("button", name="Start this session").click()
+    page.wait_for_url(re.compile(r"/session/\d+$"))
+    session_id = int(page.url.rsplit("/", 1)[1])
+    total_s = flows.session_total_s(server, session_id)
+
+    page.locator('input[name="stiffness"][value="6"]').check(force=True)
+    page.locator('input[name="pain"][value="3"]').check(force=True)
+    page.get_by_role("button", name="Start", exact=True).click()
+    expect(page.get_by_role("button", name="Pause")).to_be_visible()
+    expect(page.get_by_role("timer")).to_be_visible()
+    page.clock.run_for(8_000)
+    expect(page.locator("#announcer")).not_to_be_empty()
+    page.clock.run_for((total_s + 5) * 1000)
+    page.wait_for_url(re.compile(rf"/session/{session_id}/after$"))
+
+    page.locator('input[name="stiffness"][value="3"]').check(force=True)
+    page.locator('input[name="pain"][value="1"]').check(force=True)
+    page.get_by_label("Chair twist").check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator('[data-rating="stiffness"]')).to_have_text("6 → 3")
+    expect(page.locator('[data-rating="pain"]')).to_have_text("3 → 1")
+
+    page.get_by_role("link", name="See your history").click()
+    row = page.locator("#sessions tbody tr").first
+    expect(row).to_contain_text("Finished")
+    expect(row).to_contain_text("6 → 3")
+    expect(row).to_contain_text("Chair twist")
+    (entry,) = flows.history(server)
+    assert entry["status"] == "completed"
+    assert entry["minutes_done"] >= total_s / 60 - 0.2
+
+
+def test_this_hurts_can_carry_on_or_stop_the_session(page: Page, server: Server) -> None:
+    flows.screened_via_api(server)
+    session_id = flows.start_via_api(server)
+    page.clock.install()
+    page.goto(server.at(f"/session/{session_id}"))
+    page.get_by_role("button", name="Start", exact=True).click()
+    page.clock.run_for(10_000)
+
+    page.get_by_role("button", name="This hurts").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_be_visible()
+    dialog.locator('input[name="score"][value="4"]').check(force=True)
+    dialog.get_by_role("button", name="Tell unkink").click()
+    expect(dialog.locator("#decision-text")).to_contain_text("smaller")
+    dialog.get_by_role("button", name="Carry on gently").click()
+    expect(page.get_by_role("button", name="Pause")).to_be_visible()
+
+    page.get_by_role("button", name="This hurts").click()
+    dialog.locator('input[name="score"][value="7"]').check(force=True)
+    dialog.get_by_label("Is the pain sharp, stabbing or catching?").check()
+    dialog.get_by_role("button", name="Tell unkink").click()
+    expect(dialog.locator("#decision-text")).to_contain_text("Stop the session now")
+    dialog.get_by_role("link", name="Answer the safety questions").click()
+    page.wait_for_url(re.compile(r"/screening$"))
+
+    (entry,) = flows.history(server)
+    assert (entry["status"], entry["stop_reason"]) == ("stopped", "pain")
+    page.goto(server.at("/plan"))
+    expect(page.locator('[data-gate="blocked"]')).to_contain_text("safety questions again")
+    expect(page.get_by_role("button", name="Start this session")).to_have_count(0)
+
+
+def test_reload_mid_session_resumes_where_it_was(page: Page, server: Server) -> None:
+    flows.screened_via_api(server)
+    session_id = flows.start_via_api(server, minutes=5)
+    page.clock.install()
+    page.goto(server.at(f"/session/{session_id}"))
+    page.get_by_role("button", name="Start", exact=True).click()
+    page.clock.run_for(40_000)
+    step_text = page.locator("#cue-text").inner_text()
+    page.wait_for_timeout(500)  # let the last cue reach the server
+
+    page.reload()
+    expect(page.get_by_role("button", name="Resume")).to_be_visible()
+    expect(page.get_by_text("Welcome back")).to_be_visible()
+    expect(page.locator("#cue-text")).to_have_text(step_text)
+    page.get_by_role("button", name="Resume").click()
+    expect(page.get_by_role("button", name="Pause")).to_be_visible()
+
+
+def test_an_emergency_screening_blocks_the_plan_page(page: Page, server: Server) -> None:
+    urgency = flows.first_run(page, server, {"saddle_numbness": "yes"})
+    assert urgency == "emergency"
+    expect(page.locator("#result-box")).to_contain_text("emergency")
+    page.goto(server.at("/plan"))
+    expect(page.locator('[data-gate="blocked"]')).to_contain_text("Get help now")
+    expect(page.get_by_role("button", name="Start this session")).to_have_count(0)
+    page.goto(server.at("/"))
+    expect(page.get_by_role("button", name="Start", exact=True)).to_have_count(0)
+
+
+def test_a_whole_session_with_the_keyboard_alone(page: Page, server: Server) -> None:
+    flows.screened_via_api(server)
+    session_id = flows.start_via_api(server)
+    total_s = flows.session_total_s(server, session_id)
+    page.clock.install()
+    page.goto(server.at(f"/session/{session_id}"))
+
+    def tab_to(selector: str) -> None:
+        for _ in range(60):
+            page.keyboard.press("Tab")
+            if page.evaluate(f"document.activeElement.matches({selector!r})"):
+                return
+        raise AssertionError(f"Tab never reached {selector}")
+
+    tab_to('input[name="stiffness"]')
+    page.keyboard.press("Space")
+    page.keyboard.press("ArrowRight")  # 1: not very stiff
+    tab_to("#start")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("button", name="Pause")).to_be_focused()
+    page.clock.run_for(3_000)
+    page.keyboard.press("k")
+    expect(page.get_by_role("button", name="Resume")).to_be_visible()
+    page.keyboard.press("k")
+    expect(page.get_by_role("button", name="Pause")).to_be_visible()
+    page.keyboard.press("v")
+    expect(page.get_by_role("button", name="Voice: on")).to_have_attribute("aria-pressed", "true")
+    page.keyboard.press("v")
+    page.clock.run_for((total_s + 5) * 1000)
+    page.wait_for_url(re.compile(rf"/session/{session_id}/after$"))
+
+    tab_to('input[name="stiffness"]')
+    page.keyboard.press("Space")
+    tab_to('input[name="helped"]')
+    page.keyboard.press("Space")
+    tab_to('button[type="submit"]')
+    page.keyboard.press("Enter")
+    expect(page.locator('[data-rating="stiffness"]')).to_have_text("1 → 0")
+
+
+def test_voice_choice_is_remembered(page: Page, server: Server) -> None:
+    flows.screened_via_api(server)
+    session_id = flows.start_via_api(server)
+    page.goto(server.at(f"/session/{session_id}"))
+    page.get_by_role("button", name="Voice: off").click()
+    page.reload()
+    expect(page.get_by_role("button", name="Voice: on")).to_have_attribute("aria-pressed", "true")
