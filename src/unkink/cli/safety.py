@@ -114,6 +114,8 @@ def print_result(result: ScreeningResult, *, saved_on: datetime | None) -> None:
             typer.echo(f"  - {reason}")
     if saved_on is not None:
         typer.echo(f"Saved on {saved_on:%Y-%m-%d}.")
+    else:
+        typer.echo("Not saved. Add --save to keep this as your screening.")
 
 
 def check(
