@@ -34,11 +34,19 @@ def show(
         str, typer.Argument(metavar="ID", help="An exercise id, e.g. cat_camel.")
     ],
     as_json: JsonFlag = False,
+    figure: Annotated[
+        Path | None,
+        typer.Option("--figure", metavar="FILE.svg", help="Also save its animated figure (CC0)."),
+    ] = None,
 ) -> None:
     """Show one exercise step by step, with hold times and repeats."""
     from unkink.catalogue.serialize import exercise_as_dict
 
     exercise = get_app(ctx).catalogue.get(exercise_id)
+    if figure is not None:
+        from unkink.cli.figures import write_figure
+
+        write_figure(exercise, figure)
     if as_json:
         typer.echo(json.dumps(exercise_as_dict(exercise), indent=2))
         return

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from unkink.cli.context import get_app
 from unkink.cli.errors import fail
+
+if TYPE_CHECKING:
+    from unkink.domain.exercises import Exercise
 
 figures_app = typer.Typer(
     help="Draw the figures of every step (original work, CC0).", no_args_is_help=True
@@ -63,3 +66,14 @@ def sheet(
     except OSError as exc:
         fail(f"cannot write {path}: {exc.strerror or exc}", code=1)
     typer.echo(f"Saved the contact sheet to {path}.")
+
+
+def write_figure(exercise: Exercise, path: Path) -> None:
+    """Save the exercise's animated figure at ``path`` (used by ``unkink show --figure``)."""
+    from unkink.figures.animate import render_exercise_animated_svg
+
+    try:
+        path.write_text(render_exercise_animated_svg(exercise), "utf-8")
+    except OSError as exc:
+        fail(f"cannot write {path}: {exc.strerror or exc}", code=1)
+    typer.echo(f"Saved the figure of {exercise.name} to {path}.", err=True)

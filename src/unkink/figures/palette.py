@@ -11,7 +11,7 @@ THEMES: dict[str, dict[str, str]] = {
     "light": {
         "bg": "#f7f5f0",
         "figure": "#2d7370",
-        "far": "#6fa8a3",
+        "far": "#5a938e",
         "outline": "#173a3d",
         "eye": "#f7f5f0",
         "ghost": "#c9d6d3",
@@ -38,7 +38,13 @@ THEMES: dict[str, dict[str, str]] = {
     },
 }
 
-CONTRAST_PAIRS = (("figure", "bg"), ("outline", "figure"), ("floor", "bg"), ("highlight", "bg"))
+CONTRAST_PAIRS = (
+    ("figure", "bg"),
+    ("far", "bg"),
+    ("floor", "bg"),
+    ("chair", "bg"),
+    ("highlight", "bg"),
+)
 """(foreground, background) pairs that must reach 3:1 in every theme."""
 
 
