@@ -17,6 +17,8 @@ LEG = (("thigh", "hip", "knee"), ("shin", "knee", "ankle"), ("foot", "heel", "to
 LIMB_RADIUS = {"shoulder": 0.058, "hip": 0.088}
 EYE_OFFSET: g.Vec3 = (0.075, 0.02, 0.04)
 EYE_RADIUS = 0.014
+SHOULDER_RISE_M = 0.035
+"""How far the top of the trunk rises above the base of the neck."""
 
 HIGHLIGHT_AT: dict[str, tuple[str, str, float, float]] = {
     "upper_back": ("mid_back", "neck_base", 0.45, 0.09),
@@ -80,18 +82,10 @@ def _trunk(placed: PlacedPose, camera: Camera) -> tuple[Part, ...]:
     parts = []
     for i, (a, b) in enumerate(zip(TRUNK_CHAIN, TRUNK_CHAIN[1:], strict=False)):
         pa, pb = camera.project(placed.position(a)), camera.project(placed.position(b))
-        parts.append(
-            Part(
-                f"trunk{i + 1}",
-                "trunk",
-                paths.capsule(
-                    pa,
-                    _half_width(placed, camera, a, pa, pb),
-                    pb,
-                    _half_width(placed, camera, b, pa, pb),
-                ),
-            )
-        )
+        ra, rb = _half_width(placed, camera, a, pa, pb), _half_width(placed, camera, b, pa, pb)
+        if b == TRUNK_CHAIN[-1]:
+            pb = _pull_in(pa, pb, rb - SHOULDER_RISE_M * CM_PER_M)  # shoulders, not a dome
+        parts.append(Part(f"trunk{i + 1}", "trunk", paths.capsule(pa, ra, pb, rb)))
     neck_a = camera.project(placed.position("neck_base"))
     neck_b = camera.project(placed.position("neck_top"))
     parts.append(Part("neck", "trunk", paths.capsule(neck_a, 5.5, neck_b, 4.8)))
@@ -102,6 +96,16 @@ def _trunk(placed: PlacedPose, camera: Camera) -> tuple[Part, ...]:
         if eye is not None:
             parts.append(Part(f"{side}_eye", "eye", paths.disc(eye, EYE_RADIUS * CM_PER_M)))
     return tuple(parts)
+
+
+def _pull_in(pa: paths.Point, pb: paths.Point, by: float) -> paths.Point:
+    """``pb`` moved toward ``pa`` by ``by`` screen units (never past the middle)."""
+    dx, dy = pb[0] - pa[0], pb[1] - pa[1]
+    d = math.hypot(dx, dy)
+    if by <= 0 or d < 1e-6:
+        return pb
+    k = min(by, d / 2) / d
+    return (pb[0] - dx * k, pb[1] - dy * k)
 
 
 def _eye(placed: PlacedPose, camera: Camera, s: float) -> tuple[float, float] | None:

@@ -30,7 +30,7 @@ STYLE = (
     ".row{display:grid;grid-template-columns:repeat(6,220px);gap:8px}"
     "figure{margin:0}img{width:220px;height:150px;object-fit:contain;display:block;"
     "background:#f7f5f0;border-radius:4px}figcaption{margin-top:3px}"
-    ".dark img{background:#171b20}"
+    ".dark body{background:#0e1114;color:#e6e8ea}.dark img{background:#171b20}"
 )
 
 
