@@ -67,3 +67,14 @@ def test_a_screening_is_good_for_30_days() -> None:
 def test_gentle_sessions_also_stop_after_a_pain_stop() -> None:
     result = decide(urgency=Urgency.SEE_DOCTOR_SOON, rules=("S8",), pain_stop_since_screening=True)
     assert not result.allowed
+
+
+def test_a_clinician_assessment_lets_see_doctor_soon_through_gently() -> None:
+    result = decide(urgency=Urgency.SEE_DOCTOR_SOON, rules=("S9",), assessed_by_clinician=True)
+    assert result.allowed and result.gentle_only
+    assert result.reason == g.ASSESSED
+
+
+def test_a_clinician_assessment_never_clears_an_emergency() -> None:
+    result = decide(urgency=Urgency.EMERGENCY, rules=("E5",), assessed_by_clinician=True)
+    assert not result.allowed and result.reason == g.EMERGENCY

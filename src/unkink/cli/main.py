@@ -49,7 +49,10 @@ def main(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
 ) -> None:
-    ctx.obj = AppRef(db_url=db)
+    if isinstance(ctx.obj, AppRef):  # a test handed in its own composed App
+        ctx.obj.db_url = db or ctx.obj.db_url
+    else:
+        ctx.obj = AppRef(db_url=db)
 
 
 _catalogue.register(app)

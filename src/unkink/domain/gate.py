@@ -4,6 +4,11 @@ Pure: no I/O. ``decide_gate`` takes what the services read from storage. A sessi
 without the intended-use acknowledgment, without a screening, when the latest screening is
 emergency or see_doctor_soon (except S8/S10 alone: gentle movement, §2.2), when it is more than
 30 days old, or when a pain stop happened after it.
+
+Decision (lead): §2.2 says "no new stretching program until assessed". When the person says a
+clinician has already assessed this episode (``already_assessed_by_clinician``), a
+see_doctor_soon result no longer blocks: gentle sessions only, with advice to follow what the
+clinician said. Emergency results never clear this way; only a new screening does.
 """
 
 from __future__ import annotations
@@ -44,6 +49,10 @@ GENTLE = (
     "Your answers suggest you should see a doctor in the next few days. "
     "Until then, gentle movement is fine. Stop if anything hurts."
 )
+ASSESSED = (
+    "You told us a doctor or physio has already checked this back pain. "
+    "Follow their advice. Keep sessions gentle and stop if anything hurts."
+)
 OK = "Your safety check is up to date."
 
 
@@ -55,6 +64,7 @@ def decide_gate(
     rules: Collection[str],
     pain_stop_since_screening: bool,
     today: date,
+    assessed_by_clinician: bool = False,
 ) -> Gate:
     if not acknowledged:
         return Gate(False, False, NO_ACK, RUN_CHECK)
@@ -63,13 +73,16 @@ def decide_gate(
     if urgency is Urgency.EMERGENCY:
         return Gate(False, False, EMERGENCY, EMERGENCY_NEXT)
     gentle = urgency is Urgency.SEE_DOCTOR_SOON
-    if gentle and not gentle_movement_ok(urgency, rules):
+    cleared = gentle and assessed_by_clinician
+    if gentle and not cleared and not gentle_movement_ok(urgency, rules):
         return Gate(False, False, SEE_DOCTOR, SEE_DOCTOR_NEXT)
     age_days = (today - screened_on).days
     if age_days > SCREENING_VALID_DAYS:
         return Gate(False, False, STALE.format(days=age_days), RUN_CHECK)
     if pain_stop_since_screening:
         return Gate(False, False, PAIN_STOP, RUN_CHECK)
+    if cleared:
+        return Gate(True, True, ASSESSED, "take a gentle session, as your clinician advised")
     if gentle:
         return Gate(True, True, GENTLE, "take a gentle session; see a doctor in the next few days")
     return Gate(True, False, OK, "")
@@ -85,5 +98,6 @@ def gate_texts() -> tuple[str, ...]:
         STALE.format(days=45),
         PAIN_STOP,
         GENTLE,
+        ASSESSED,
         OK,
     )

@@ -118,6 +118,7 @@ def check_gate(*, uow: UnitOfWork, today: date) -> Gate:
         rules=latest.rules if latest else (),
         pain_stop_since_screening=pain_stop,
         today=today,
+        assessed_by_clinician=bool(latest and latest.answers.get("already_assessed_by_clinician")),
     )
 
 
