@@ -19,6 +19,8 @@ EYE_OFFSET: g.Vec3 = (0.075, 0.02, 0.04)
 EYE_RADIUS = 0.014
 SHOULDER_RISE_M = 0.035
 """How far the top of the trunk rises above the base of the neck."""
+FAR_GAP_M = 0.05
+"""A limb whose root is this much farther from the camera than its twin's is drawn lighter."""
 
 HIGHLIGHT_AT: dict[str, tuple[str, str, float, float]] = {
     "upper_back": ("mid_back", "neck_base", 0.45, 0.09),
@@ -46,20 +48,20 @@ class Group:
 def groups(placed: PlacedPose, camera: Camera) -> list[Group]:
     """Body parts in groups (trunk, each arm, each leg), far to near."""
     trunk_depth = _mean_depth(placed, camera, TRUNK_CHAIN)
-    trunk_level = sum(camera.level_depth(placed.position(n)) for n in TRUNK_CHAIN) / 4
     out = [Group("trunk", trunk_depth, _trunk(placed, camera))]
-    for side in SIDES:
+    for side, other in (("left", "right"), ("right", "left")):
         for limb, chain in (("arm", ARM), ("leg", LEG)):
             names = [f"{side}_{p}" for _, a, b in chain for p in (a, b)]
-            depth = _mean_depth(placed, camera, names)
-            level = sum(camera.level_depth(placed.position(n)) for n in names) / len(names)
-            far = level < trunk_level - 0.04
-            kind = "far" if far else "near"
+            root = chain[0][1]
+            gap = camera.level_depth(placed.position(f"{other}_{root}")) - camera.level_depth(
+                placed.position(f"{side}_{root}")
+            )
+            kind = "far" if gap > FAR_GAP_M else "near"
             parts = tuple(
                 Part(f"{side}_{bone}", kind, _limb(placed, camera, f"{side}_{a}", f"{side}_{b}"))
                 for bone, a, b in chain
             )
-            out.append(Group(f"{side}_{limb}", depth, parts))
+            out.append(Group(f"{side}_{limb}", _mean_depth(placed, camera, names), parts))
     return sorted(out, key=lambda grp: grp.depth)
 
 
