@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from unkink import __version__
@@ -46,6 +47,7 @@ def create_app(
         openapi_url="/openapi.json",
     )
     web.state.unkink = composed
+    web.add_middleware(GZipMiddleware, minimum_size=800)
     web.add_middleware(SecurityMiddleware, policy=HostPolicy.for_bind(bind_host, extra_hosts))
     web.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     web.include_router(api.router)

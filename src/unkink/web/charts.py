@@ -12,10 +12,10 @@ from html import escape
 
 from markupsafe import Markup
 
-WIDTH = 640
-HEIGHT = 220
+WIDTH = 480
+HEIGHT = 200
 PAD_LEFT = 34
-PAD_RIGHT = 12
+PAD_RIGHT = 24
 PAD_TOP = 14
 PAD_BOTTOM = 34
 
@@ -66,7 +66,7 @@ def bar_chart(title: str, bars: Sequence[Bar], *, label_every: int = 1) -> Marku
             f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{h:.1f}" '
             f'rx="3"><title>{tip}</title></rect>'
         )
-        if i % label_every == 0 or i == n - 1:
+        if (n - 1 - i) % label_every == 0:
             parts.append(
                 f'<text class="label" x="{x + width / 2:.1f}" y="{HEIGHT - PAD_BOTTOM + 16}" '
                 f'text-anchor="middle">{escape(bar.label)}</text>'
@@ -97,9 +97,9 @@ def before_after_chart(
                 f'<circle class="dot-{cls}" cx="{x:.1f}" cy="{y:.1f}" r="4">'
                 f"<title>{cls.capitalize()}: {v:g}</title></circle>"
             )
-    every = max(1, n // 8)
+    every = max(1, -(-n // 4))
     for i, label in enumerate(labels):
-        if i % every == 0 or i == n - 1:
+        if (n - 1 - i) % every == 0:
             x, _ = point(i, 0)
             parts.append(
                 f'<text class="label" x="{x:.1f}" y="{HEIGHT - PAD_BOTTOM + 16}" '

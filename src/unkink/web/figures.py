@@ -6,8 +6,7 @@ this module only serves what it draws.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
+import importlib.util
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Query
@@ -19,20 +18,14 @@ router = APIRouter(prefix="/figures", include_in_schema=False)
 
 SideQuery = Annotated[Literal["left", "right"] | None, Query()]
 SVG_HEADERS = {"Cache-Control": "public, max-age=86400"}
-
-
-def _renderer(name: str) -> Callable[..., str] | None:
-    """The figures package's drawing function, or None while that package lacks it."""
-    try:
-        module = importlib.import_module("unkink.figures")
-    except ImportError:
-        return None
-    found = getattr(module, name, None)
-    return found if callable(found) else None
+_drawn: dict[tuple[str, int | None, str | None], str] = {}
+"""Drawings by (exercise id, step or None for the animation, side); the catalogue is fixed
+for the life of the server, and drawing an animation takes tens of milliseconds."""
 
 
 def figures_available() -> bool:
-    return _renderer("render_step_svg") is not None
+    """True when the figures package can draw (kept for builds without it)."""
+    return importlib.util.find_spec("unkink.figures.svg") is not None
 
 
 @router.get("/{exercise_id}/step-{index}.svg")
@@ -45,18 +38,20 @@ def step_figure(
     exercise = catalogue.get(exercise_id)
     if index >= len(exercise.steps):
         raise HTTPException(404, f"{exercise.name} has {len(exercise.steps)} steps.")
-    render = _renderer("render_step_svg")
-    if render is None:
-        raise HTTPException(404, "Figures are not available in this version.")
-    svg = render(exercise, index, side=side)
+    from unkink.figures.svg import render_step_svg
+
+    key = (exercise.id, index, side)
+    svg = _drawn.get(key) or _drawn.setdefault(key, render_step_svg(exercise, index, side=side))
     return Response(svg, media_type="image/svg+xml", headers=SVG_HEADERS)
 
 
 @router.get("/{exercise_id}/animated.svg")
 def animated_figure(exercise_id: str, catalogue: CatalogueDep, side: SideQuery = None) -> Response:
     exercise = catalogue.get(exercise_id)
-    render = _renderer("render_exercise_animated_svg")
-    if render is None:
-        raise HTTPException(404, "Figures are not available in this version.")
-    svg = render(exercise, side=side)
+    from unkink.figures.animate import render_exercise_animated_svg
+
+    key = (exercise.id, None, side)
+    svg = _drawn.get(key) or _drawn.setdefault(
+        key, render_exercise_animated_svg(exercise, side=side)
+    )
     return Response(svg, media_type="image/svg+xml", headers=SVG_HEADERS)

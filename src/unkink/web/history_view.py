@@ -40,6 +40,7 @@ def history_context(
     week_chart = bar_chart(
         f"Sessions per week, last {WEEKS} weeks",
         [Bar(w.strftime("%-d %b"), n, f"Week of {w:%-d %b}: {n} sessions") for w, n in week_rows],
+        label_every=3,
     )
 
     rated = [
@@ -67,7 +68,7 @@ def history_context(
     crack_chart = bar_chart(
         f"Crack sessions per day, last {CRACK_DAYS} days",
         [Bar(d.strftime("%-d %b"), n, f"{d:%-d %b}: {n} crack sessions") for d, n in crack_rows],
-        label_every=7,
+        label_every=10,
     )
 
     sessions = [

@@ -16,3 +16,8 @@ for (const button of document.querySelectorAll("button[data-post]")) {
     }
   });
 }
+
+// Forms that show a result for their choices refresh as soon as a choice changes.
+for (const form of document.querySelectorAll("form[data-autosubmit]")) {
+  form.addEventListener("change", () => form.requestSubmit());
+}

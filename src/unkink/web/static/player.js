@@ -72,9 +72,10 @@ function announce(text) {
 }
 
 function figureSrc(segment) {
+  // A step shows its own pose; get-ready, "next up" and side switches preview the movement.
   const side = segment.side ? `?side=${segment.side}` : "";
-  if (segment.step && (reducedMotion || !segment.hold)) {
-    return `/figures/${segment.exercise}/step-${segment.step - 1}.svg${side}`;
+  if (segment.step || reducedMotion) {
+    return `/figures/${segment.exercise}/step-${Math.max(0, (segment.step || 1) - 1)}.svg${side}`;
   }
   return `/figures/${segment.exercise}/animated.svg${side}`;
 }
