@@ -84,8 +84,8 @@ def test_the_style_switches_theme_and_stills_the_animation_on_request() -> None:
     text = render_exercise_animated_svg(CATALOGUE.get("cat_camel"))
     assert "@media (prefers-color-scheme: dark)" in text
     assert (
-        "@media (prefers-reduced-motion: reduce){.moving{display:none}.still{display:inline}}"
-        in text
+        "@media (prefers-reduced-motion: reduce){svg.unkink-figure .moving{display:none}"
+        "svg.unkink-figure .still{display:inline}}" in text
     )
     root = ET.fromstring(text)
     groups = {g.get("class") for g in root.iter(f"{SVG}g")}

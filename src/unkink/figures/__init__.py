@@ -2,3 +2,8 @@
 
 ``render_step_svg`` draws one step; ``render_exercise_animated_svg`` moves through them.
 """
+
+from unkink.figures.animate import render_exercise_animated_svg
+from unkink.figures.svg import render_step_svg
+
+__all__ = ["render_exercise_animated_svg", "render_step_svg"]

@@ -45,13 +45,13 @@ def render_exercise_animated_svg(exercise: Exercise, *, side: str | None = None)
     still = svg.figure_markup(still_pose, scene) + svg.highlight_markup(
         still_pose, scene, held.highlight
     )
-    moving = _moving_markup(scene, intro, loop)
+    uid = f"{exercise.id}-moving-{scene.side or 'both'}"
+    moving = _moving_markup(scene, intro, loop, uid)
     content = "".join(svg.prop_markup(scene))
     content += f'<g class="moving">{moving}</g><g class="still">{still}</g>'
     title = f"{exercise.name}, moving" + (f", {scene.side} side" if scene.side else "")
-    return svg.document(
-        scene, title=title, desc=_describe(exercise, scene), content=content, animated=True
-    )
+    desc = _describe(exercise, scene)
+    return svg.document(scene, uid=uid, title=title, desc=desc, content=content, animated=True)
 
 
 def timeline(
@@ -101,7 +101,7 @@ def _shared(a: Keyframe, b: Keyframe) -> tuple[str, ...]:
     return shared or b.floor
 
 
-def _moving_markup(scene: Scene, intro: list[Frame], loop: list[Frame]) -> str:
+def _moving_markup(scene: Scene, intro: list[Frame], loop: list[Frame], uid: str) -> str:
     reference = body.groups(loop[0].pose, scene.camera)
     per_frame = [
         {p.name: p.d for g in body.groups(f.pose, scene.camera) for p in g.parts}
@@ -114,9 +114,9 @@ def _moving_markup(scene: Scene, intro: list[Frame], loop: list[Frame]) -> str:
         for name in names:
             values = [d[name] for d in per_frame]
             moves = _animate("d", values, intro, loop) if len(set(values)) > 1 else ""
-            defs.append(f'<path id="m-{name}" d="{values[len(intro)]}">{moves}</path>')
-        uses += [f'<use href="#m-{n}" class="o"/>' for n in names if kinds[n] != "eye"]
-        uses += [f'<use href="#m-{n}" class="{kinds[n]}"/>' for n in names]
+            defs.append(f'<path id="{uid}-{name}" d="{values[len(intro)]}">{moves}</path>')
+        uses += [f'<use href="#{uid}-{n}" class="o"/>' for n in names if kinds[n] != "eye"]
+        uses += [f'<use href="#{uid}-{n}" class="{kinds[n]}"/>' for n in names]
     marks = []
     for region in sorted({f.highlight for f in intro + loop if f.highlight}):
         spots = [body.highlight(f.pose, scene.camera, region) for f in intro + loop]

@@ -16,7 +16,7 @@ THEMES: dict[str, dict[str, str]] = {
         "eye": "#f7f5f0",
         "ghost": "#c9d6d3",
         "floor": "#6b6a66",
-        "mat": "#d9e4e1",
+        "mat": "#c9d9d5",
         "chair": "#8a6a48",
         "chair_top": "#b89872",
         "rug": "#e8e3d8",
@@ -48,20 +48,31 @@ CONTRAST_PAIRS = (
 """(foreground, background) pairs that must reach 3:1 in every theme."""
 
 
+SCOPE = "svg.unkink-figure"
+"""Every rule is scoped to the figure, so an SVG pasted into a page styles nothing else."""
+
+
 def _rules(c: dict[str, str]) -> str:
-    return (
-        f".bg{{fill:{c['bg']}}}"
-        f".o{{fill:{c['outline']};stroke:{c['outline']};stroke-width:2.2;stroke-linejoin:round}}"
-        f".trunk,.near{{fill:{c['figure']}}}.far{{fill:{c['far']}}}.eye{{fill:{c['eye']}}}"
-        f".ghost path{{fill:{c['ghost']}}}"
-        f".floor{{fill:none;stroke:{c['floor']};stroke-width:0.8;stroke-linecap:round}}"
-        f".mat{{fill:{c['mat']};stroke:{c['floor']};stroke-width:0.4}}"
-        f".rug{{fill:{c['rug']}}}"
-        f".chair{{fill:{c['chair']};stroke:{c['outline']};stroke-width:0.5;stroke-linejoin:round}}"
-        f".chair-top{{fill:{c['chair_top']};stroke:{c['outline']};stroke-width:0.5}}"
-        f".hl{{fill:{c['highlight']};fill-opacity:.3;stroke:{c['highlight']};stroke-width:1.2}}"
-        f".hl.behind{{fill:none;stroke-dasharray:2.4 1.8}}"
-    )
+    rules = {
+        ".bg": f"fill:{c['bg']}",
+        ".o": f"fill:{c['outline']};stroke:{c['outline']};stroke-width:2.2;stroke-linejoin:round",
+        ".trunk,.near": f"fill:{c['figure']}",
+        ".far": f"fill:{c['far']}",
+        ".eye": f"fill:{c['eye']}",
+        ".ghost path": f"fill:{c['ghost']}",
+        ".floor": f"fill:none;stroke:{c['floor']};stroke-width:0.8;stroke-linecap:round",
+        ".mat": f"fill:{c['mat']};stroke:{c['floor']};stroke-width:0.4",
+        ".rug": f"fill:{c['rug']}",
+        ".chair": f"fill:{c['chair']};stroke:{c['outline']};stroke-width:0.5;stroke-linejoin:round",
+        ".chair-top": f"fill:{c['chair_top']};stroke:{c['outline']};stroke-width:0.5",
+        ".hl": f"fill:{c['highlight']};fill-opacity:.3;stroke:{c['highlight']};stroke-width:1.2",
+        ".hl.behind": "fill:none;stroke-dasharray:2.4 1.8",
+    }
+    return "".join(f"{_scoped(selector)}{{{body}}}" for selector, body in rules.items())
+
+
+def _scoped(selector: str) -> str:
+    return ",".join(f"{SCOPE} {part}" for part in selector.split(","))
 
 
 def css(*, animated: bool = False) -> str:
@@ -69,9 +80,10 @@ def css(*, animated: bool = False) -> str:
     text = _rules(THEMES["light"])
     text += f"@media (prefers-color-scheme: dark){{{_rules(THEMES['dark'])}}}"
     if animated:
-        text += ".still{display:none}"
+        text += f"{_scoped('.still')}{{display:none}}"
         text += (
-            "@media (prefers-reduced-motion: reduce){.moving{display:none}.still{display:inline}}"
+            "@media (prefers-reduced-motion: reduce){"
+            f"{_scoped('.moving')}{{display:none}}{_scoped('.still')}{{display:inline}}}}"
         )
     return text
 

@@ -20,7 +20,7 @@ def floor_shapes(*, left: float, right: float, floor_y: float, mat: bool) -> lis
     """A floor line across the picture, and a mat lying on it between ``left`` and ``right``."""
     shapes: list[Shape] = []
     if mat:
-        shapes.append(("mat", _rounded_rect(left, floor_y, right - left, 1.6, 0.8)))
+        shapes.append(("mat", _rounded_rect(left, floor_y, right - left, 2.2, 1.0)))
     shapes.append(
         ("floor", f"M{paths.num(left - 400)} {paths.num(floor_y + 1.7)}H{paths.num(right + 400)}")
     )

@@ -42,7 +42,8 @@ def render_step_svg(exercise: Exercise, step_index: int, *, side: str | None = N
     number = f"step {step_index + 1} of {len(exercise.steps)}"
     title = f"{exercise.name}, {number}" + (f", {scene.side} side" if scene.side else "")
     desc = describe_step(exercise, step, scene)
-    return document(scene, title=title, desc=desc, content=content)
+    uid = f"{exercise.id}-{step_index + 1}-{scene.side or 'both'}"
+    return document(scene, uid=uid, title=title, desc=desc, content=content)
 
 
 def describe_step(exercise: Exercise, step: Step, scene: Scene) -> str:
@@ -97,13 +98,17 @@ def highlight_markup(pose: PlacedPose, scene: Scene, region: str) -> str:
     return f'<path class="{cls}" d="{d}"/>'
 
 
-def document(scene: Scene, *, title: str, desc: str, content: str, animated: bool = False) -> str:
+def document(
+    scene: Scene, *, uid: str, title: str, desc: str, content: str, animated: bool = False
+) -> str:
+    """The whole SVG. ``uid`` prefixes its ids, so several figures can share one HTML page."""
     x, y, w, h = scene.view_box
     box = f"{x:g} {y:g} {w:g} {h:g}"
     return (
-        '<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="t d"'
+        '<svg xmlns="http://www.w3.org/2000/svg" class="unkink-figure" role="img"'
+        f' aria-labelledby="{uid}-t {uid}-d"'
         f' viewBox="{box}" width="{round(w * PIXELS_PER_CM)}" height="{round(h * PIXELS_PER_CM)}">'
-        f'<title id="t">{escape(title)}</title><desc id="d">{escape(desc)}</desc>'
+        f'<title id="{uid}-t">{escape(title)}</title><desc id="{uid}-d">{escape(desc)}</desc>'
         f"{metadata(title)}<style>{palette.css(animated=animated)}</style>"
         f'<rect class="bg" x="{x:g}" y="{y:g}" width="{w:g}" height="{h:g}" rx="4"/>'
         f"{content}</svg>\n"
