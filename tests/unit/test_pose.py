@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
+from importlib import resources
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from unkink.catalogue.loader import load_builtin
+from unkink.catalogue.loader import CatalogueError, load_builtin, parse_exercise
 from unkink.domain import geometry as g
 from unkink.domain.exercises import Exercise, Laterality
 from unkink.domain.placement import PlacedPose
@@ -242,3 +243,26 @@ def test_forward_kinematics_never_stretches_a_bone(angles: dict[str, float]) -> 
     for a, b in BONE_PAIRS:
         expected = g.distance(reference[a].position, reference[b].position)
         assert g.distance(body[a].position, body[b].position) == pytest.approx(expected)
+
+
+# --- the catalogue refuses poses a body cannot take --------------------------------------
+
+BRIDGE_TEXT = (resources.files("unkink.catalogue") / "data" / "bridge.toml").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("keyframe", "message"),
+    [
+        ('floor = ["pelvis"]\nangles = { tail = 3 }', "unknown joint(s): tail"),
+        ('floor = ["pelvis"]\nangles = { left_knee = -20 }', "left_knee = -20 is outside 0..160"),
+        ('floor = ["elbow_tip"]\nangles = {}', "unknown contact point(s): elbow_tip"),
+        ("angles = { knee = 10 }", "name at least one point in floor or seat"),
+    ],
+)
+def test_the_catalogue_refuses_impossible_keyframes(keyframe: str, message: str) -> None:
+    text = BRIDGE_TEXT + f"\n[[steps.keyframes]]\n{keyframe}\n"
+    with pytest.raises(CatalogueError) as caught:
+        parse_exercise(text, "bridge.toml")
+    problem = caught.value.problems[0]
+    assert problem.field.startswith("steps.4.keyframes.")
+    assert message in problem.message
