@@ -13,15 +13,9 @@ from unkink.catalogue.loader import CatalogueError, load_builtin, parse_exercise
 from unkink.domain import geometry as g
 from unkink.domain.exercises import Exercise, Laterality
 from unkink.domain.placement import PlacedPose
-from unkink.domain.pose import (
-    BONE_PAIRS,
-    JOINTS,
-    POINTS,
-    Keyframe,
-    forward_kinematics,
-    resolve_angles,
-)
+from unkink.domain.pose import JOINTS, Keyframe, forward_kinematics, resolve_angles
 from unkink.domain.range_of_motion import limits, out_of_range
+from unkink.domain.skeleton import BONE_PAIRS, POINTS
 from unkink.figures.scene import scene_for
 
 CATALOGUE = load_builtin()

@@ -20,8 +20,9 @@ from unkink.domain.exercises import (
     Source,
     Step,
 )
-from unkink.domain.pose import POINTS, Keyframe
+from unkink.domain.pose import Keyframe
 from unkink.domain.range_of_motion import out_of_range
+from unkink.domain.skeleton import POINTS
 
 PLACE_FOR_POSITION = {
     Position.STANDING: {Place.DESK, Place.FLOOR},

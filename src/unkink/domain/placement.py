@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from unkink.domain import geometry as g
 from unkink.domain.exercises import Position
-from unkink.domain.pose import Body, BodyPoint, Keyframe, forward_kinematics, radius
+from unkink.domain.pose import Body, BodyPoint, Keyframe, forward_kinematics
+from unkink.domain.skeleton import radius
 
 FACING_DEG: dict[Position, float] = {
     Position.STANDING: 0.0,

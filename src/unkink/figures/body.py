@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from unkink.domain import geometry as g
 from unkink.domain.placement import PlacedPose
-from unkink.domain.pose import RADIUS, SIDES, TRUNK_HALF_WIDTH
+from unkink.domain.skeleton import RADIUS, SIDES, TRUNK_HALF_WIDTH
 from unkink.figures import paths
 from unkink.figures.camera import CM_PER_M, Camera
 

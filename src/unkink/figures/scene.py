@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from unkink.domain.exercises import Equipment, Exercise, Laterality, Step
 from unkink.domain.placement import FACING_DEG, PlacedPose, place
-from unkink.domain.pose import POINTS, TRUNK_HALF_WIDTH, Keyframe, radius
+from unkink.domain.pose import Keyframe
+from unkink.domain.skeleton import POINTS, TRUNK_HALF_WIDTH, radius
 from unkink.figures import props
 from unkink.figures.camera import CM_PER_M, Camera, camera_for
 
