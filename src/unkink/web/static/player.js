@@ -153,7 +153,6 @@ function start() {
       pain: pain === null ? null : Number(pain),
     });
   }
-  send(`${base}/events`, { kind: "start", position_s: 0, elapsed_s: 0 });
   play();
   fireDueCues();
   drawTime();

@@ -1,0 +1,50 @@
+"""Offline and installable: after one visit the player works with no network, and catches up."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, expect
+
+from tests.e2e import flows
+from tests.e2e.conftest import PHONE, Server
+
+pytestmark = pytest.mark.e2e
+
+
+def test_the_player_works_offline_after_a_first_visit(browser: Browser, server: Server) -> None:
+    flows.screened_via_api(server)
+    session_id = flows.start_via_api(server)
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.clock.install()
+    page.goto(server.at(f"/session/{session_id}"))
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.reload()  # now the worker controls the page and keeps a copy of it
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    expect(page.locator("#figure")).to_have_js_property("complete", True)
+
+    context.set_offline(True)
+    page.reload()
+    expect(page.get_by_role("button", name="Start", exact=True)).to_be_visible()
+    page.get_by_role("button", name="Start", exact=True).click()
+    expect(page.get_by_role("button", name="Pause")).to_be_visible()
+    page.clock.run_for(20_000)
+    outbox = page.evaluate("JSON.parse(localStorage.getItem('unkink.outbox') || '[]').length")
+    assert outbox >= 1, "cues wait in the outbox while offline"
+
+    context.set_offline(False)
+    page.wait_for_function(
+        "() => JSON.parse(localStorage.getItem('unkink.outbox') || '[]').length === 0"
+    )
+    state = httpx.get(server.at(f"/api/sessions/{session_id}")).json()
+    assert state["position_s"] > 0, "the cues shown offline reached the server"
+    context.close()
+
+
+def test_the_app_is_installable(server: Server) -> None:
+    manifest = httpx.get(server.at("/manifest.webmanifest")).json()
+    assert manifest["display"] == "standalone"
+    sizes = {icon["sizes"] for icon in manifest["icons"]}
+    assert {"192x192", "512x512"} <= sizes
+    assert "serviceWorker.register" in httpx.get(server.at("/static/app.js")).text
