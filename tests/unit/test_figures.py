@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
@@ -126,3 +127,21 @@ def test_one_sided_figures_mirror_the_stored_side() -> None:
 def test_a_bad_side_is_refused_plainly() -> None:
     with pytest.raises(FigureError, match="side must be"):
         render_step_svg(CATALOGUE.get("bridge"), 0, side="up")
+
+
+DOC_FIGURES = {
+    "figure-cat-camel.svg": ("cat_camel", None),
+    "figure-bridge.svg": ("bridge", 3),
+    "figure-chair-twist.svg": ("chair_twist", 4),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DOC_FIGURES))
+def test_the_figures_in_the_docs_are_current(name: str) -> None:
+    exercise_id, step = DOC_FIGURES[name]
+    exercise = CATALOGUE.get(exercise_id)
+    fresh = (
+        render_exercise_animated_svg(exercise) if step is None else render_step_svg(exercise, step)
+    )
+    kept = (Path(__file__).parents[2] / "docs" / "img" / name).read_text("utf-8")
+    assert kept == fresh, f"docs/img/{name} is stale: regenerate it as docs/figures.md says"
