@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from importlib import resources
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from unkink.catalogue.loader import BUILTIN_IDS, load_builtin
@@ -50,3 +52,21 @@ def test_show_can_save_the_exercise_figure(tmp_path: Path) -> None:
     assert root.tag.endswith("svg")
     assert "Knee to chest, moving" in target.read_text("utf-8")
     assert "hold 30 s" in result.stdout
+
+
+def test_export_skips_a_user_exercise_without_poses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    own = tmp_path / "own"
+    own.mkdir()
+    text = (resources.files("unkink.catalogue") / "data" / "bridge.toml").read_text("utf-8")
+    bare = "\n".join(
+        line for line in text.splitlines() if not line.startswith(("floor", "angles", "[[steps.k"))
+    )
+    (own / "my-bridge.toml").write_text(bare.replace('id = "bridge"', 'id = "my_bridge"'), "utf-8")
+    monkeypatch.setenv("UNKINK_CATALOGUE_DIR", str(own))
+    result = runner.invoke(app, ["figures", "export", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "my_bridge has steps without keyframes" in result.output
+    assert not (tmp_path / "out" / "my_bridge").exists()
+    assert "and 7 animated ones" in result.stdout

@@ -32,8 +32,12 @@ def export(
     from unkink.figures.svg import render_step_svg
 
     catalogue = get_app(ctx).catalogue
-    count = 0
+    count = drawn = 0
     for exercise in catalogue:
+        if not all(step.keyframes for step in exercise.steps):
+            typer.echo(f"note: {exercise.id} has steps without keyframes, so no figures.", err=True)
+            continue
+        drawn += 1
         target = folder / exercise.id
         try:
             target.mkdir(parents=True, exist_ok=True)
@@ -43,7 +47,7 @@ def export(
             (target / "animated.svg").write_text(render_exercise_animated_svg(exercise), "utf-8")
         except OSError as exc:
             fail(f"cannot write to {target}: {exc.strerror or exc}", code=1)
-    typer.echo(f"Wrote {count} step figures and {len(catalogue)} animated ones to {folder}.")
+    typer.echo(f"Wrote {count} step figures and {drawn} animated ones to {folder}.")
 
 
 @figures_app.command("sheet")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from unkink.domain.errors import UnkinkError
 from unkink.domain.exercises import Equipment, Exercise, Laterality, Step
 from unkink.domain.placement import FACING_DEG, PlacedPose, place
 from unkink.domain.pose import Keyframe
@@ -18,8 +19,8 @@ MIN_HEIGHT_TO_WIDTH = 0.5
 MIN_WIDTH_TO_HEIGHT = 0.62
 
 
-class FigureError(ValueError):
-    """An exercise or step has no pose to draw."""
+class FigureError(UnkinkError, ValueError):
+    """An exercise or step has no pose to draw, or a side that does not exist."""
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,8 @@ class SheetError(RuntimeError):
 def sheet_html(exercises: Iterable[Exercise], *, dark: bool = False) -> str:
     rows = []
     for exercise in exercises:
+        if not all(step.keyframes for step in exercise.steps):
+            continue
         one_sided = exercise.laterality is Laterality.UNILATERAL
         for side in ("right", "left") if one_sided else (None,):
             cells = []
