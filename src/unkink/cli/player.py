@@ -50,6 +50,22 @@ class Lateness:
         }
 
 
+SPIN_S = 0.002
+"""Wake this early and spin to the deadline: a busy machine can wake a sleeper late."""
+
+
+def precise_sleep(seconds: float, *, clock: Clock | None = None) -> None:
+    """Sleep ``seconds`` on the monotonic clock: coarse sleep, then a short spin."""
+    import time
+
+    now = clock or time.monotonic
+    target = now() + seconds
+    if seconds > SPIN_S:
+        time.sleep(seconds - SPIN_S)
+    while now() < target:
+        time.sleep(0)
+
+
 def play_unattended(
     run: SessionRun, *, start_cue: int, clock: Clock, sleep: Sleep, on_cue: OnCue
 ) -> tuple[SessionRun, Lateness]:

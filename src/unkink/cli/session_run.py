@@ -6,12 +6,11 @@ pain report and rating in its own transaction.
 
 from __future__ import annotations
 
-import time
 from typing import TYPE_CHECKING
 
 import typer
 
-from unkink.cli.player import Voice, json_event, play_unattended
+from unkink.cli.player import Voice, json_event, play_unattended, precise_sleep
 from unkink.domain.run import RunStatus, SessionRun, resume_run
 from unkink.domain.timeline import Cue, CueKind
 from unkink.services import sessions
@@ -98,7 +97,8 @@ def play(
         run = resume_run(
             state.timeline, position_s=state.position_s, elapsed_s=state.elapsed_s, now=app.clock()
         )
-        sleep = getattr(app.clock, "tick", time.sleep)
+        # a manual clock (tests) moves when told; a real one is slept on precisely
+        sleep = getattr(app.clock, "tick", precise_sleep)
         run, lateness = play_unattended(
             run, start_cue=state.cue_index, clock=app.clock, sleep=sleep, on_cue=on_cue
         )

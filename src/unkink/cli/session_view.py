@@ -80,20 +80,25 @@ def player_screen(run: SessionRun, now: float, *, message: str = "") -> Renderab
     if segment.side:
         heading += f" ({segment.side} side)"
     if segment.kind is CueKind.NEXT_UP:
-        heading = f"Next up: {name}"
+        heading = f"Exercise {segment.item + 1} of {count} is next"
     parts: list[RenderableType] = [Text(heading, style="bold")]
     parts.append(Text(segment.text, style="white"))
     parts.append(Text(""))
     parts.append(big_number(str(max(int(left + 0.999), 0))))
+    bars = Table.grid(padding=(0, 2))
+    bars.add_column(no_wrap=True, style="dim")
+    bars.add_column()
     if segment.hold:
         done = position - segment.start_s
-        parts.append(Text(f"Hold  {clock_text(left + 0.999)} left", style="dim"))
-        parts.append(ProgressBar(total=segment.duration_s, completed=done, width=60))
-    parts.append(Text(""))
-    parts.append(
-        Text(f"Session  {clock_text(position)} of {clock_text(timeline.total_s)}", style="dim")
+        bars.add_row(
+            f"Hold     {clock_text(left + 0.999)} left",
+            ProgressBar(total=segment.duration_s, completed=done, width=50),
+        )
+    bars.add_row(
+        f"Session  {clock_text(position)} of {clock_text(timeline.total_s)}",
+        ProgressBar(total=timeline.total_s, completed=position, width=50),
     )
-    parts.append(ProgressBar(total=timeline.total_s, completed=position, width=60))
+    parts.append(bars)
     following = timeline.names[segment.item + 1] if segment.item + 1 < count else "the end"
     parts.append(Text(f"Then: {following}", style="dim"))
     if run.status is RunStatus.PAUSED:
@@ -106,19 +111,20 @@ def player_screen(run: SessionRun, now: float, *, message: str = "") -> Renderab
 
 def history_table(entries: list[HistoryEntry]) -> Table:
     table = Table(title="Your sessions", title_justify="left")
-    table.add_column("date")
+    table.add_column("date", no_wrap=True)
     table.add_column("routine")
-    table.add_column("minutes done", justify="right")
+    table.add_column("minutes", justify="right", no_wrap=True)
     table.add_column("result")
-    table.add_column("stiffness before → after")
-    table.add_column("pain before → after")
+    table.add_column("stiffness", no_wrap=True)
+    table.add_column("pain", no_wrap=True)
+    table.caption = "minutes: done of planned. stiffness and pain (0-10): before → after."
     for e in entries:
         result = {"completed": "completed", "running": "unfinished"}.get(e.status, "stopped")
         if e.stop_reason and e.status == "stopped":
             result += f" ({e.stop_reason})"
         table.add_row(
             e.started_at.strftime("%Y-%m-%d %H:%M"),
-            f"{e.area} back, {e.where}: {len(e.exercises)} exercises",
+            f"{e.area}, {e.where}, {len(e.exercises)} stretches",
             f"{e.done_s / 60:.1f} of {e.planned_s / 60:.1f}",
             result,
             _arrow(e.before[0], e.after[0]),

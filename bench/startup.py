@@ -1,0 +1,69 @@
+"""Start-up time of unkink commands as ratios to bare Python, measured in the same run.
+
+Each command runs several times; the median wall time is compared with ``python -c pass`` on
+the same interpreter (and the system ``python3``, for reference).
+
+    .venv/bin/python bench/startup.py [--repeat 9]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def _median_s(argv: list[str], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=9)
+    args = parser.parse_args()
+    unkink = str(Path(sys.executable).with_name("unkink"))
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{Path(tmp) / 'bench.db'}"
+        answers = Path(tmp) / "answers.json"
+        answers.write_text(json.dumps({"age": 40, "pain_area": "low_back"}))
+        subprocess.run(
+            [unkink, "--db", url, "check", "--answers", str(answers), "--save",
+             "--accept-intended-use"],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        cases = {
+            "python -c pass (venv)": [sys.executable, "-c", "pass"],
+            "unkink --help": [unkink, "--help"],
+            "unkink exercises": [unkink, "exercises"],
+            "unkink plan --area lower --where floor --minutes 10": [
+                unkink, "--db", url, "plan", "--area", "lower", "--where", "floor",
+                "--minutes", "10",
+            ],
+        }  # fmt: skip
+        system = shutil.which("python3")
+        if system:
+            cases["python3 -c pass (system)"] = [system, "-c", "pass"]
+        for argv in cases.values():  # warm the file cache
+            subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        medians = {name: _median_s(argv, args.repeat) for name, argv in cases.items()}
+    base = medians["python -c pass (venv)"]
+    print(f"Median of {args.repeat} runs each, same run.\n")
+    print("| command | median ms | × bare Python |")
+    print("|---|---|---|")
+    for name, seconds in medians.items():
+        print(f"| `{name}` | {seconds * 1000:.0f} | {seconds / base:.1f} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,77 @@
+"""The player loops on a manual clock: deadlines from the start, so slow work never adds up."""
+
+from __future__ import annotations
+
+from tests.fakes import ManualClock
+from unkink.catalogue.loader import load_builtin
+from unkink.cli.player import Lateness, json_event, play_interactive, play_unattended
+from unkink.domain.planner import parse_request, plan_routine
+from unkink.domain.run import RunStatus, SessionRun
+from unkink.domain.timeline import Cue, CueKind, build_timeline
+
+TIMELINE = build_timeline(
+    plan_routine(load_builtin(), parse_request(area="lower", where="floor", minutes=3))
+)
+
+
+def test_slow_cue_work_does_not_make_later_cues_late() -> None:
+    clock = ManualClock()
+    shown: list[tuple[int, float]] = []
+
+    def on_cue(cue: Cue, actual_s: float, elapsed_s: float) -> None:
+        shown.append((cue.planned_s, actual_s))
+        clock.tick(0.3)  # a slow write after each cue
+
+    run = SessionRun(TIMELINE).start(clock())
+    run, lateness = play_unattended(run, start_cue=0, clock=clock, sleep=clock.tick, on_cue=on_cue)
+    assert run.status is RunStatus.DONE
+    assert len(shown) == len(TIMELINE.cues)
+    # cues one second apart or more arrive exactly on time; back-to-back ones wait for the work
+    assert lateness.drift_s == 0.0
+    assert max(lateness.values) <= 0.3 + 1e-9
+
+
+def test_lateness_summary_has_the_contract_fields() -> None:
+    summary = Lateness([0.001, 0.002, 0.010], drift_s=0.0005).summary()
+    assert summary["done"] is True
+    assert summary["lateness_p99_ms"] == 10.0 and summary["drift_ms"] == 0.5
+
+
+def test_json_event_is_one_line_with_the_contract_keys() -> None:
+    line = json_event(TIMELINE.cues[1], 2.0004)
+    assert "\n" not in line
+    assert '"cue": "countdown"' in line and '"actual_s": 2.0004' in line
+
+
+def test_keys_pause_skip_and_quit() -> None:
+    clock = ManualClock()
+    keys = iter([None, " ", None, None, " ", "n", "s", "q"])
+    shown: list[CueKind] = []
+
+    def read_key(timeout_s: float) -> str | None:
+        clock.tick(max(timeout_s, 0.0))
+        return next(keys, None)
+
+    def on_key(key: str, run: SessionRun, now: float) -> SessionRun | None:
+        if key == " ":
+            return run.pause(now) if run.status is RunStatus.RUNNING else run.resume(now)
+        if key == "n":
+            return run.skip_step(now)
+        if key == "s":
+            return run.skip_exercise(now)
+        return None
+
+    run = SessionRun(TIMELINE).start(clock())
+    run, _lateness, next_cue = play_interactive(
+        run,
+        start_cue=0,
+        clock=clock,
+        read_key=read_key,
+        on_cue=lambda cue, actual, elapsed: shown.append(cue.kind),
+        on_key=on_key,
+        redraw=lambda run, now, i: None,
+    )
+    assert run.skipped and not run.finished
+    assert run.elapsed(clock()) < clock() - 1000.0  # the paused frames did not count
+    assert 0 < next_cue < len(TIMELINE.cues)
+    assert shown[0] is CueKind.GET_READY
