@@ -38,25 +38,26 @@ export async function send(path, body) {
   await flush();
 }
 
-let flushing = false;
-export async function flush() {
-  if (flushing) return;
-  flushing = true;
-  try {
-    let q = readQueue();
-    while (q.length) {
-      try {
-        await postJSON(q[0].path, q[0].body);
-      } catch (err) {
-        if (!(err instanceof ApiError)) break; // offline: keep it for later
-        // the server refused it (e.g. the session already ended): drop it
-      }
-      q = readQueue();
-      q.shift();
-      writeQueue(q);
+// One flush at a time; callers that arrive meanwhile wait for the same one, so after
+// ``await flush()`` everything queued so far has been sent (or we are offline).
+let flushing = null;
+export function flush() {
+  if (!flushing) flushing = drain().finally(() => { flushing = null; });
+  return flushing;
+}
+
+async function drain() {
+  let q = readQueue();
+  while (q.length) {
+    try {
+      await postJSON(q[0].path, q[0].body);
+    } catch (err) {
+      if (!(err instanceof ApiError)) return; // offline: keep it for later
+      // the server refused it (e.g. the session already ended): drop it
     }
-  } finally {
-    flushing = false;
+    q = readQueue();
+    q.shift();
+    writeQueue(q);
   }
 }
 
