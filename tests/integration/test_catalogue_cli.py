@@ -8,8 +8,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from unkink.catalogue.loader import BUILTIN_IDS
 from unkink.cli.main import app
+from unkink.domain.exercises import BUILTIN_IDS
 
 runner = CliRunner()
 GOOD = (resources.files("unkink.catalogue") / "data" / "bridge.toml").read_text("utf-8")

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from unkink.catalogue.loader import BUILTIN_IDS, load_builtin
+from unkink.catalogue.loader import load_builtin
 from unkink.cli.main import app
+from unkink.domain.exercises import BUILTIN_IDS
 
 runner = CliRunner()
 

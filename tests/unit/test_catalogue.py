@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from unkink.catalogue.loader import (
-    BUILTIN_IDS,
     CatalogueError,
     load_builtin,
     load_catalogue,
@@ -17,7 +16,7 @@ from unkink.catalogue.loader import (
     parse_exercise,
 )
 from unkink.domain.errors import UnknownExercise
-from unkink.domain.exercises import Movement, Phase, Source
+from unkink.domain.exercises import BUILTIN_IDS, Movement, Phase, Source
 
 DATA = resources.files("unkink.catalogue") / "data"
 GOOD = (DATA / "bridge.toml").read_text("utf-8")

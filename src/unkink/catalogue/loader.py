@@ -16,17 +16,7 @@ from pydantic import ValidationError
 
 from unkink.catalogue.schema import ExerciseFile
 from unkink.domain.errors import UnkinkError
-from unkink.domain.exercises import Catalogue, Exercise
-
-BUILTIN_IDS = (
-    "cat_camel",
-    "butterfly",
-    "prone_extension",
-    "bridge",
-    "chair_twist",
-    "knee_to_chest",
-    "kneeling_extension",
-)
+from unkink.domain.exercises import BUILTIN_IDS, Catalogue, Exercise
 
 
 @dataclass(frozen=True, slots=True)

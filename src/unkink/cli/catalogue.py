@@ -60,7 +60,8 @@ def check(
     path: Annotated[Path, typer.Argument(help="An exercise file (.toml) or a folder of them.")],
 ) -> None:
     """Check exercise files against the format, naming the file, field and line of each problem."""
-    from unkink.catalogue.loader import BUILTIN_IDS, load_folder
+    from unkink.catalogue.loader import load_folder
+    from unkink.domain.exercises import BUILTIN_IDS
 
     if not path.exists():
         typer.echo(f"unkink: {path} does not exist. Give a .toml file or a folder.", err=True)

@@ -14,6 +14,17 @@ from enum import StrEnum
 from unkink.domain.errors import UnknownExercise
 from unkink.domain.pose import Keyframe
 
+BUILTIN_IDS: tuple[str, ...] = (
+    "cat_camel",
+    "butterfly",
+    "prone_extension",
+    "bridge",
+    "chair_twist",
+    "knee_to_chest",
+    "kneeling_extension",
+)
+"""The seven shipped exercises, in order. A stable contract: stored data and rules use them."""
+
 SIDE_SWITCH_S = 5
 """Seconds given to change sides in a one-sided stretch."""
 

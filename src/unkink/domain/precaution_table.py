@@ -9,22 +9,14 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-EXERCISE_IDS: tuple[str, ...] = (
-    "cat_camel",
-    "butterfly",
-    "prone_extension",
-    "bridge",
-    "chair_twist",
-    "knee_to_chest",
-    "kneeling_extension",
-)
+from unkink.domain.exercises import BUILTIN_IDS
 
 
 def _row(marks: str) -> MappingProxyType[str, str]:
     """A row as written in §3: "." offer normally, "M" modify, "X" must not offer."""
     cells = marks.split()
-    assert len(cells) == len(EXERCISE_IDS) and set(cells) <= {".", "M", "X"}
-    return MappingProxyType(dict(zip(EXERCISE_IDS, cells, strict=True)))
+    assert len(cells) == len(BUILTIN_IDS) and set(cells) <= {".", "M", "X"}
+    return MappingProxyType(dict(zip(BUILTIN_IDS, cells, strict=True)))
 
 
 # Columns:                  cat  but  pro  bri  twi  ktc  kne

@@ -15,7 +15,7 @@ from datetime import date
 from enum import StrEnum
 
 from unkink.domain.errors import UnkinkError
-from unkink.domain.exercises import Exercise
+from unkink.domain.exercises import BUILTIN_IDS, Exercise
 
 
 class Mark(StrEnum):
@@ -227,10 +227,10 @@ def derive_precautions(
     from unkink.domain import precaution_table as t
 
     rows = [r for r in (table_row(c, today) for c in conditions) if r is not None]
-    own = {e.id: e for e in exercises if e.id not in t.EXERCISE_IDS}
+    own = {e.id: e for e in exercises if e.id not in BUILTIN_IDS}
     marks: dict[str, Mark] = {}
     modifications: dict[str, str] = {}
-    for exercise_id in (*t.EXERCISE_IDS, *own):
+    for exercise_id in (*BUILTIN_IDS, *own):
         per_row = [(_mark_in_row(exercise_id, t.TABLE[r], own.get(exercise_id)), r) for r in rows]
         mark = _strictest(m for m, _ in per_row)
         topics = [t.ROW_TOPIC.get(r, "") for m, r in per_row if m is Mark.MODIFY]
