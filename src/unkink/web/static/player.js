@@ -340,4 +340,5 @@ if (data.status !== "running") {
   drawTime();
 }
 document.body.dataset.ready = "true";
+performance.mark("unkink:first-cue"); // the first cue is on screen (bench/web_player.py)
 flush();
