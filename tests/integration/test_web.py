@@ -183,3 +183,22 @@ def test_logging_a_crack_updates_the_status(client: TestClient) -> None:
 def test_a_crack_in_the_future_is_refused(client: TestClient) -> None:
     reply = client.post("/api/cracks", json={"at": "2099-01-01T10:00:00"})
     assert reply.status_code == 400
+
+
+def test_exercises_page_shows_figures_and_the_persons_changes(client: TestClient) -> None:
+    client.post("/api/conditions", json={"conditions": [{"code": "osteoporosis"}]})
+    client.post("/api/conditions", json={"conditions": [{"code": "pregnancy", "weeks": 20}]})
+    page = client.get("/exercises").text
+    assert 'src="/figures/cat_camel/animated.svg"' in page
+    assert "Not for you right now" in page  # belly-lying after 13 weeks of pregnancy
+    assert "Changed for you" in page
+
+
+def test_figures_are_served_as_svg_with_their_own_strict_policy(client: TestClient) -> None:
+    reply = client.get("/figures/bridge/step-0.svg", headers={"Accept-Encoding": "gzip"})
+    assert reply.status_code == 200 and reply.headers["content-type"].startswith("image/svg")
+    assert reply.headers["content-security-policy"].startswith("default-src 'none'")
+    assert "<script" not in reply.text
+    assert client.get("/figures/bridge/step-40.svg").status_code == 404
+    assert client.get("/figures/bridge/step-99.svg").status_code == 422
+    assert client.get("/figures/nope/animated.svg").status_code == 404

@@ -12,7 +12,7 @@ from unkink import __version__
 from unkink.bootstrap import App
 from unkink.domain.errors import UnkinkError
 from unkink.web.app import TEMPLATES_DIR
-from unkink.web.deps import AppDep, CatalogueDep
+from unkink.web.deps import AppDep
 from unkink.web.figures import figures_available
 
 router = APIRouter(include_in_schema=False)
@@ -47,16 +47,21 @@ def render_error(request: Request, status: int, message: str) -> HTMLResponse:
 
 
 @router.get("/exercises", response_class=HTMLResponse)
-def exercises_page(request: Request, catalogue: CatalogueDep) -> HTMLResponse:
+def exercises_page(request: Request, app: AppDep) -> HTMLResponse:
     from unkink.catalogue.serialize import exercise_as_dict
+    from unkink.domain.planner import POSITION_WORDS
+    from unkink.web.api_safety import read_conditions
 
+    precautions = read_conditions(app).precautions
     return render(
         request,
         "exercises.html",
         title="Exercises",
         active="/exercises",
-        exercises=[exercise_as_dict(e) for e in catalogue],
-        modifications={},
+        exercises=[exercise_as_dict(e) for e in app.catalogue],
+        modifications=precautions["offer_with_modification"],
+        not_for_you=set(precautions["must_not_offer"]),
+        position_words={str(k): v for k, v in POSITION_WORDS.items()},
     )
 
 
