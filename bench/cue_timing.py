@@ -42,6 +42,8 @@ def _row(name: str, lateness_s: list[float], drift_s: float) -> str:
 def naive_loop(cues: list[dict[str, object]], db: Path, out: dict[str, object]) -> None:
     """The way not to do it: sleep(1), count a second, show what is due."""
     conn = sqlite3.connect(db)
+    conn.execute("PRAGMA journal_mode=WAL")  # the same settings as unkink's own SQLite
+    conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("CREATE TABLE IF NOT EXISTS e (kind TEXT, planned REAL, actual REAL)")
     lateness: list[float] = []
     pending = sorted(cues, key=lambda c: float(c["planned_s"]))  # type: ignore[arg-type]
