@@ -166,3 +166,14 @@ def test_voice_choice_is_remembered(page: Page, server: Server) -> None:
     page.get_by_role("button", name="Voice: off").click()
     page.reload()
     expect(page.get_by_role("button", name="Voice: on")).to_have_attribute("aria-pressed", "true")
+
+
+def test_one_tap_logs_a_crack_and_shows_the_status(page: Page, server: Server) -> None:
+    page.goto(server.at("/cracks"))
+    page.get_by_role("button", name="Log a crack now").click()
+    expect(page.locator("#crack-result")).to_contain_text("Logged")
+    expect(page.locator("#crack-status")).to_contain_text("1 crack session in the last 30 days")
+    page.get_by_text("Add where and when").click()
+    page.get_by_label("Neck").check()
+    page.get_by_role("button", name="Log a crack now").click()
+    expect(page.locator("#crack-result")).to_contain_text("never coaches neck cracking")
