@@ -202,3 +202,29 @@ def test_figures_are_served_as_svg_with_their_own_strict_policy(client: TestClie
     assert client.get("/figures/bridge/step-40.svg").status_code == 404
     assert client.get("/figures/bridge/step-99.svg").status_code == 422
     assert client.get("/figures/nope/animated.svg").status_code == 404
+
+
+def test_an_explicit_host_is_accepted_besides_loopback(app: App) -> None:
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+        from starlette.testclient import TestClient
+
+    web = create_app(app, bind_host="192.168.1.5")
+    with TestClient(web, base_url="http://192.168.1.5:8765") as c:
+        assert c.get("/api/exercises").status_code == 200
+        assert c.get("/api/exercises", headers={"Host": "evil.example"}).status_code == 400
+        assert c.get("/api/exercises", headers={"Host": "127.0.0.1:8765"}).status_code == 200
+
+
+def test_templates_and_scripts_need_no_inline_code_or_styles() -> None:
+    import re
+    from pathlib import Path
+
+    web = Path(create_app.__code__.co_filename).parent
+    for path in [*web.glob("templates/*.html"), *web.glob("static/*.js")]:
+        text = path.read_text("utf-8")
+        assert not re.search(r"\son[a-z]+=", text), f"{path.name}: inline event handler"
+        assert 'style="' not in text, f"{path.name}: inline style (blocked by the CSP)"
+        for tag in re.findall(r"<script[^>]*>", text):
+            assert "src=" in tag or 'type="application/json"' in tag, f"{path.name}: {tag}"
+        assert "http://" not in text and "https://" not in text, f"{path.name}: another host"

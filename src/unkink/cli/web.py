@@ -34,12 +34,9 @@ def serve(
 
     from unkink.web.app import create_app
 
-    if host not in LOOPBACK:
-        typer.echo(
-            f"Warning: listening on {host}. Other devices on your network can open unkink "
-            "and see your sessions. There is no password. Use this only on a network you trust.",
-            err=True,
-        )
+    warning = host_warning(host)
+    if warning:
+        typer.echo(warning, err=True)
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -62,6 +59,16 @@ def serve(
         web, log_level="warning", access_log=False, server_header=False, proxy_headers=False
     )
     uvicorn.Server(config).run(sockets=[sock])
+
+
+def host_warning(host: str) -> str | None:
+    """What to say when unkink will be reachable from other devices (None on loopback)."""
+    if host in LOOPBACK:
+        return None
+    return (
+        f"Warning: listening on {host}. Other devices on your network can open unkink "
+        "and see your sessions. There is no password. Use this only on a network you trust."
+    )
 
 
 def _open_browser(url: str) -> None:
