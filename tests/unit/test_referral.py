@@ -25,7 +25,7 @@ def test_six_weeks_without_improvement_suggests_a_physiotherapist() -> None:
     referral = suggest_referral(points=points, worse_mornings={})
     assert referral is not None
     assert referral.reasons == (ReferralReason.NO_IMPROVEMENT,)
-    assert "physiotherapist or a chiropractor" in referral.message
+    assert "GP or a physiotherapist" in referral.message
     assert referral.what_to_bring == WHAT_TO_BRING
 
 

@@ -37,8 +37,9 @@ STOP_QUESTIONS: tuple[tuple[str, str], ...] = (
     (
         "warning_symptoms",
         "Do you have blurred or double vision, slurred speech or trouble swallowing? "
-        "Or a sudden, very bad headache? "
-        "If you are pregnant: any bleeding, leaking fluid, or painful tightening of your belly?",
+        "Or a sudden, very bad headache or neck pain? "
+        "If you are pregnant: any bleeding, leaking fluid, painful tightening of your belly, "
+        "or a sore, swollen calf?",
     ),
 )
 """The stop-at-once questions (§5), field name and plain question, in the order to ask them."""

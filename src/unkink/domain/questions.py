@@ -122,7 +122,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "bladder_change_new",
         "Is peeing newly different? For example: hard to start, a weak flow, "
-        "not feeling when you need to go, or new leaks.",
+        "not feeling when you need to go or when you pee, or new leaks.",
     ),
     Question(
         "bowel_change_new",
@@ -155,7 +155,7 @@ QUESTIONS: tuple[Question, ...] = (
         "neck_warning_symptoms",
         "Think of times after you moved or cracked your neck. Did you feel dizzy or see double? "
         "Did you slur your words or find it hard to swallow? Did you fall all of a sudden, "
-        "feel your face go numb, or get a sudden, very bad headache?",
+        "feel your face go numb, or get a sudden, very bad headache or neck pain?",
     ),
     Question("fever_or_chills", "Do you have a fever or chills?"),
     Question("iv_drug_use", "Do you inject drugs?"),

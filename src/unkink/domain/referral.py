@@ -60,8 +60,9 @@ NO_IMPROVEMENT_TEXT = (
 )
 NEXT_DAY_TEXT = "Some stretches have left you feeling worse the next morning more than once."
 SUGGESTION_TEXT = (
-    "It may help to see a physiotherapist or a chiropractor. "
+    "It may help to see a GP or a physiotherapist. "
     "They can check your back in person and suggest what suits you. "
+    "Some people also see a chiropractor, alongside their exercises. "
     "This is not urgent."
 )
 WHAT_TO_BRING = (
