@@ -376,3 +376,11 @@ def test_crack_logs_well_under_a_second(tmp_path: Path) -> None:
         subprocess.run(cmd, capture_output=True, check=True)
         timings.append(time.perf_counter() - started)
     assert min(timings) < 1.0, f"unkink crack took {min(timings):.2f} s at best"
+
+
+def test_profile_change_with_input_ended_fails_with_a_clear_message(db: list[str]) -> None:
+    # No --no-input, but stdin is closed (a script or a pipe): not a bare "Aborted!".
+    result = run(db, "profile", "--add", "osteoporosis", input="")
+    assert result.exit_code != 0
+    assert "Aborted" not in result.output
+    assert "--accept-intended-use" in result.stderr

@@ -83,7 +83,12 @@ def ensure_acknowledged(app: App, *, accept: bool, may_ask: bool) -> None:
             typer.echo("Before we start:")
             for line in INTENDED_USE:
                 typer.echo(f"  - {line}")
-            if not typer.confirm(ACCEPT_PROMPT, default=False):
+            try:
+                accepted = typer.confirm(ACCEPT_PROMPT, default=False)
+            except typer.Abort:  # input ended (a pipe or a script): say how to go on
+                typer.echo("")
+                fail(NEEDS_ACKNOWLEDGMENT)
+            if not accepted:
                 fail(
                     "unkink will not go on without this. Run 'unkink check' when you are ready.",
                     code=1,
