@@ -155,6 +155,18 @@ CASES: dict[str, list[tuple[dict[str, object], dict[str, object]]]] = {
                 "spa_features": ["buttock_pain", "arthritis", "enthesitis"],
             },
         ),
+        (  # "began before 35" ticked, no ages given: it also means "began before 45"
+            {
+                "duration_days": 200,
+                "pain_trend": "improving",
+                "spa_features": ["onset_before_35", "buttock_pain", "arthritis"],
+            },
+            {
+                "duration_days": 90,
+                "pain_trend": "improving",
+                "spa_features": ["onset_before_35", "buttock_pain", "arthritis"],
+            },
+        ),
         (  # onset age worked out from age and duration when not given
             {
                 "age": 30,

@@ -120,7 +120,9 @@ def _s10(a: ScreeningAnswers) -> bool:
     onset = _onset_age(a)
     # Decision: "lasts > 3 months" = more than 90 days.
     long_enough = a.duration_days is not None and a.duration_days > 90
-    return onset is not None and onset < 45 and long_enough and _spa_count(a) >= 3
+    # "Began before 35" (ticked) also means "began before 45", even with no ages given.
+    before_45 = (onset is not None and onset < 45) or SpaFeature.ONSET_BEFORE_35 in a.spa_features
+    return before_45 and long_enough and _spa_count(a) >= 3
 
 
 @dataclass(frozen=True, slots=True)
