@@ -75,3 +75,36 @@ def test_keys_pause_skip_and_quit() -> None:
     assert run.elapsed(clock()) < clock() - 1000.0  # the paused frames did not count
     assert 0 < next_cue < len(TIMELINE.cues)
     assert shown[0] is CueKind.GET_READY
+
+
+def _render(renderable: object) -> str:
+    import io
+
+    from rich.console import Console
+
+    out = io.StringIO()
+    Console(file=out, width=100, color_system=None).print(renderable)
+    return out.getvalue()
+
+
+def test_player_screen_shows_step_countdown_bars_and_keys() -> None:
+    from unkink.cli.session_view import player_screen
+
+    run = SessionRun(TIMELINE).start(0.0)
+    hold = next(s for s in TIMELINE.segments if s.hold and s.duration_s >= 10)
+    now = hold.start_s + 2.5
+    text = _render(player_screen(run.advance(now), now))
+    assert hold.text[:40] in text
+    assert "Hold" in text and "Session" in text and "p this hurts" in text
+    assert "█" in text  # the big countdown
+    paused = _render(player_screen(run.pause(now), now))
+    assert "PAUSED" in paused
+
+
+def test_plan_table_gives_each_exercise_its_reason() -> None:
+    from unkink.cli.session_view import plan_table
+
+    routine = plan_routine(load_builtin(), parse_request(area="lower", where="floor", minutes=10))
+    text = _render(plan_table(routine))
+    assert "get down to the floor once" in text
+    assert text.count("Chosen for your") == len(routine.items)

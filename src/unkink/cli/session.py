@@ -48,10 +48,11 @@ def _gate(ctx: typer.Context, app: App, *, may_ask: bool) -> tuple[bool, Precaut
     with app.uow() as u:
         gate = check_gate(uow=u, today=app.today())
     if not gate.allowed and may_ask and "unkink check" in gate.next_step:
-        check = ctx.find_root().command.get_command(ctx.find_root(), "check")  # type: ignore[attr-defined]
         typer.echo(gate.reason)
-        if check is not None and typer.confirm("Answer the safety questions now?", default=True):
-            ctx.invoke(check)
+        if typer.confirm("Answer the safety questions now?", default=True):
+            from unkink.cli.safety import check
+
+            check(ctx)  # the safety engineer's own flow: intended use, questions, saved result
             with app.uow() as u:
                 gate = check_gate(uow=u, today=app.today())
     if not gate.allowed:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.align import Align
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.progress_bar import ProgressBar
@@ -30,10 +31,10 @@ _DIGITS = {
 }
 
 
-def big_number(text: str) -> Text:
-    """Digits five lines tall, for the countdown."""
+def big_number(text: str) -> Align:
+    """Digits five lines tall, for the countdown, centred as one block."""
     rows = ["  ".join(_DIGITS[ch][r] for ch in text if ch in _DIGITS) for r in range(5)]
-    return Text("\n".join(rows), style="bold cyan", justify="center")
+    return Align.center(Text("\n".join(rows), style="bold cyan"))
 
 
 def clock_text(seconds: float) -> str:
