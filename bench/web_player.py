@@ -101,7 +101,9 @@ def main() -> None:
     runs = parser.parse_args().runs
     with tempfile.TemporaryDirectory(prefix="unkink-bench-") as tmp:
         base, server = _serve(Path(tmp))
-        httpx.post(f"{base}/api/screenings", json={"answers": {"age": 40}}).raise_for_status()
+        httpx.post(
+            f"{base}/api/screenings", json={"answers": {"age": 40}, "accept_intended_use": True}
+        ).raise_for_status()
         reply = httpx.post(
             f"{base}/api/sessions", json={"area": "whole", "where": "floor", "minutes": 10}
         )

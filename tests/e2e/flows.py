@@ -67,7 +67,10 @@ def first_run(page: Page, server: Server, overrides: dict[str, Any] | None = Non
 
 
 def screened_via_api(server: Server, answers: dict[str, Any] | None = None) -> None:
-    reply = httpx.post(server.at("/api/screenings"), json={"answers": answers or SAFE_ANSWERS})
+    reply = httpx.post(
+        server.at("/api/screenings"),
+        json={"answers": answers or SAFE_ANSWERS, "accept_intended_use": True},
+    )
     reply.raise_for_status()
 
 

@@ -45,6 +45,7 @@ def test_every_page_has_no_serious_accessibility_problems(
         if viewport is PHONE:
             page.goto(server.at("/welcome"))
             problems += _violations(page)
+            httpx.post(server.at("/api/intended-use")).raise_for_status()
             page.goto(server.at("/screening"))
             page.wait_for_selector("#answer input")
             problems += _violations(page)

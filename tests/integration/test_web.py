@@ -137,7 +137,10 @@ def test_screening_questions_come_one_at_a_time_with_skip_rules(client: TestClie
 
 
 def test_an_emergency_screening_closes_the_gate(client: TestClient) -> None:
-    reply = client.post("/api/screenings", json={"answers": {"saddle_numbness": True}})
+    reply = client.post(
+        "/api/screenings",
+        json={"answers": {"saddle_numbness": True}, "accept_intended_use": True},
+    )
     assert reply.status_code == 200 and reply.json()["urgency"] == "emergency"
     status = client.get("/api/status").json()
     assert status["gate"]["allowed"] is False
@@ -228,3 +231,12 @@ def test_templates_and_scripts_need_no_inline_code_or_styles() -> None:
         for tag in re.findall(r"<script[^>]*>", text):
             assert "src=" in tag or 'type="application/json"' in tag, f"{path.name}: {tag}"
         assert "http://" not in text and "https://" not in text, f"{path.name}: another host"
+
+
+def test_the_questions_come_after_the_intended_use(client: TestClient) -> None:
+    first = client.get("/screening", follow_redirects=False)
+    assert first.status_code == 303 and first.headers["location"] == "/welcome"
+    assert client.post("/api/intended-use").status_code == 204
+    assert client.get("/screening").status_code == 200
+    client.post("/api/screenings", json={"answers": {"age": 30}})
+    assert client.get("/api/status").json()["gate"]["allowed"] is True

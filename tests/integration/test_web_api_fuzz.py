@@ -40,7 +40,9 @@ def _seeded() -> Iterator[None]:
         from starlette.testclient import TestClient
 
     with TestClient(WEB, base_url="http://127.0.0.1") as client:
-        client.post("/api/screenings", json={"answers": {"age": 40}}).raise_for_status()
+        client.post(
+            "/api/screenings", json={"answers": {"age": 40}, "accept_intended_use": True}
+        ).raise_for_status()
         client.post("/api/sessions", json={"area": "lower", "where": "desk", "minutes": 3})
     yield
     _APP.engine.dispose()

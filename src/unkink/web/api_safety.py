@@ -57,6 +57,13 @@ class AnswersIn(Strict):
     )
 
 
+class ScreeningIn(AnswersIn):
+    accept_intended_use: bool = Field(
+        default=False,
+        description="Also acknowledge what unkink is for (like --accept-intended-use).",
+    )
+
+
 class QuestionOut(BaseModel):
     field: str
     text: str
@@ -193,7 +200,7 @@ def next_question(body: AnswersIn) -> NextQuestionOut:
 
 
 @router.post("/screenings", summary="Screen a full set of answers and save the result")
-def save_screening(body: AnswersIn, app: AppDep) -> ScreeningOut:
+def save_screening(body: ScreeningIn, app: AppDep) -> ScreeningOut:
     from unkink.domain.answers import parse_answers
     from unkink.domain.errors import UnkinkError
     from unkink.services import safety
@@ -204,7 +211,8 @@ def save_screening(body: AnswersIn, app: AppDep) -> ScreeningOut:
         raise _bad(exc) from None
     now = app.now()
     with app.uow() as uow:
-        safety.acknowledge_intended_use(uow=uow, now=now)  # answering the questions implies it
+        if body.accept_intended_use:
+            safety.acknowledge_intended_use(uow=uow, now=now)
         result = safety.save_screening(uow=uow, answers=answers, now=now, source="web")
         if answers.age is not None or answers.sex is not None:
             safety.set_person(

@@ -164,8 +164,10 @@ def welcome(request: Request) -> HTMLResponse:
 
 
 @router.get("/screening", response_class=HTMLResponse)
-def screening(request: Request, app: AppDep) -> HTMLResponse:
+def screening(request: Request, app: AppDep) -> Response:
     status = _safety_status(app)
+    if status.intended_use_needed:
+        return RedirectResponse("/welcome", status_code=303)
     return render(
         request,
         "screening.html",
