@@ -111,3 +111,17 @@ def test_no_resume_state_once_finished(db_app: App) -> None:
         at=db_app.now(),
     )
     assert sessions.resume_state(uow=db_app.uow, catalogue=db_app.catalogue) is None
+
+
+def test_a_new_session_closes_the_unfinished_one(db_app: App) -> None:
+    first = _started(db_app)
+    sessions.record_event(
+        uow=db_app.uow, session_id=first.session_id, kind="quit", at=db_app.now(), elapsed_s=12.5
+    )
+    second = _started(db_app)
+    state = sessions.resume_state(uow=db_app.uow, catalogue=db_app.catalogue)
+    assert state is not None and state.session_id == second.session_id
+    with db_app.uow() as u:
+        old = u.sessions.get_session(first.session_id)
+    assert old.status == "stopped" and old.stop_reason == "not_resumed"
+    assert old.elapsed_s == 12.5

@@ -14,6 +14,7 @@ from unkink.domain.run import RunStatus, SessionRun
 from unkink.domain.timeline import CueKind
 from unkink.services.sessions import HistoryEntry
 
+STOP_WORDS = {"pain": "pain", "not_resumed": "a new one began", "quit": "quit"}
 KEYS_HELP = "space pause/resume · n skip step · s skip exercise · p this hurts · q quit"
 
 _DIGITS = {
@@ -122,10 +123,11 @@ def history_table(entries: list[HistoryEntry]) -> Table:
     for e in entries:
         result = {"completed": "completed", "running": "unfinished"}.get(e.status, "stopped")
         if e.stop_reason and e.status == "stopped":
-            result += f" ({e.stop_reason})"
+            result += f" ({STOP_WORDS.get(e.stop_reason, e.stop_reason)})"
+        count = len(e.exercises)
         table.add_row(
             e.started_at.strftime("%Y-%m-%d %H:%M"),
-            f"{e.area}, {e.where}, {len(e.exercises)} stretches",
+            f"{e.area}, {e.where}, {count} stretch{'' if count == 1 else 'es'}",
             f"{e.done_s / 60:.1f} of {e.planned_s / 60:.1f}",
             result,
             _arrow(e.before[0], e.after[0]),

@@ -111,6 +111,7 @@ def start_session(
 ) -> StartedSession:
     with uow() as u:
         routine = routine_from_dict(catalogue, u.sessions.get_routine(routine_id))
+        u.sessions.stop_running(reason="not_resumed", at=now)  # --resume only finds this one
         session_id = u.sessions.add_session(routine_id=routine_id, started_at=now)
         u.sessions.add_event(session_id, at=now, kind="start")
         u.commit()
@@ -146,11 +147,15 @@ def record_event(
     exercise_id: str | None = None,
     detail: dict[str, Any] | None = None,
 ) -> None:
-    """Pause, resume, skip_step, skip_exercise, pain, resume_session: logged as they happen."""
+    """Pause, resume, skip_step, skip_exercise, pain, quit...: logged as they happen.
+
+    The session's active seconds are kept up to date too, so history is right after a quit."""
     with uow() as u:
         u.sessions.add_event(
             session_id, at=at, kind=kind, exercise_id=exercise_id, actual_s=elapsed_s, detail=detail
         )
+        if elapsed_s is not None:
+            u.sessions.save_elapsed(session_id, elapsed_s=elapsed_s)
         u.commit()
 
 

@@ -140,6 +140,20 @@ class SqlSessionRepository:
             .values(cue_index=cue_index, elapsed_s=elapsed_s)
         )
 
+    def save_elapsed(self, session_id: int, *, elapsed_s: float) -> None:
+        self.connection.execute(
+            update(sessions).where(sessions.c.id == session_id).values(elapsed_s=elapsed_s)
+        )
+
+    def stop_running(self, *, reason: str, at: datetime) -> int:
+        """Close every unfinished session of this person (a new one replaces them)."""
+        result = self.connection.execute(
+            update(sessions)
+            .where(sessions.c.profile_id == self.profile_id, sessions.c.status == "running")
+            .values(status="stopped", stop_reason=reason, ended_at=at)
+        )
+        return int(result.rowcount or 0)
+
     def end_session(
         self, session_id: int, *, status: str, reason: str | None, at: datetime, elapsed_s: float
     ) -> None:
