@@ -226,3 +226,29 @@ def test_crack_log_status_over_the_last_30_days(db_app: App, wall_clock: ManualW
     wall_clock.set(datetime(2026, 4, 10, 9, 0))
     with db_app.uow() as uow:
         assert safety.crack_report(uow=uow, today=db_app.today()).status == "fine"
+
+
+def test_a_pain_stop_for_dizziness_in_pregnancy_says_to_roll_onto_the_side(db_app: App) -> None:
+    """§5: dizziness in pregnancy on the back -> change position. The player does not know
+    the person is pregnant, so the service fills it in from the screening or the profile."""
+    from unkink.domain.pain import PREGNANT_DIZZY_TEXT
+
+    screen_and_save(db_app, pregnant=True, pregnancy_weeks=30)
+    with db_app.uow() as uow:
+        decision = safety.record_pain(
+            uow=uow, report=PainReport(score=1, dizziness_or_faint=True), now=db_app.now()
+        )
+        uow.commit()
+    assert PREGNANT_DIZZY_TEXT in decision.message
+    screen_and_save(db_app, age=30)
+    with db_app.uow() as uow:
+        safety.add_conditions(
+            uow=uow,
+            conditions=[parse_condition({"code": "pregnancy", "weeks": 20})],
+            now=db_app.now(),
+        )
+        decision = safety.record_pain(
+            uow=uow, report=PainReport(score=1, dizziness_or_faint=True), now=db_app.now()
+        )
+        uow.commit()
+    assert PREGNANT_DIZZY_TEXT in decision.message

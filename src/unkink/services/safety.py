@@ -9,6 +9,7 @@ The guided session calls ``check_gate``, ``current_precautions`` and ``record_pa
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -185,8 +186,14 @@ def record_pain(
     session_id: int | None = None,
     exercise_id: str | None = None,
 ) -> PainDecision:
-    """Decide (§5) and store a pain report. A rescreen stop closes the gate."""
+    """Decide (§5) and store a pain report. A rescreen stop closes the gate.
+
+    §5 "dizziness in pregnancy on the back: change position": callers (the player) need not
+    know about a pregnancy; it is taken from the latest screening or an active condition.
+    """
     uow.ensure_profile(now=now)
+    if not report.pregnant and _pregnant(uow=uow, today=now.date()):
+        report = dataclasses.replace(report, pregnant=True)
     decision = assess_pain(report)
     answers = {name: getattr(report, name) for name in PainReport.__dataclass_fields__}
     _repo(uow).add_pain_report(
@@ -198,6 +205,13 @@ def record_pain(
         exercise_id=exercise_id,
     )
     return decision
+
+
+def _pregnant(*, uow: UnitOfWork, today: date) -> bool:
+    latest = _repo(uow).latest_screening()
+    if latest is not None and latest.answers.get("pregnant") is True:
+        return True
+    return any(str(c.code) == "pregnancy" for c in active_conditions(uow=uow, today=today))
 
 
 def next_day_decisions(*, uow: UnitOfWork) -> dict[str, NextDayDecision]:
