@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e import flows
 from tests.e2e.conftest import Server
@@ -177,3 +177,14 @@ def test_one_tap_logs_a_crack_and_shows_the_status(page: Page, server: Server) -
     page.get_by_label("Neck").check()
     page.get_by_role("button", name="Log a crack now").click()
     expect(page.locator("#crack-result")).to_contain_text("never coaches neck cracking")
+
+
+def test_reduced_motion_shows_still_figures(browser: Browser, server: Server) -> None:
+    flows.screened_via_api(server)
+    session_id = flows.start_via_api(server)
+    for motion, expected in (("no-preference", "animated.svg"), ("reduce", "step-0.svg")):
+        context = browser.new_context(reduced_motion=motion)  # type: ignore[arg-type]
+        page = context.new_page()
+        page.goto(server.at(f"/session/{session_id}"))
+        expect(page.locator("#figure")).to_have_attribute("src", re.compile(expected))
+        context.close()
