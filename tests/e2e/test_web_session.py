@@ -183,7 +183,7 @@ def test_reduced_motion_shows_still_figures(browser: Browser, server: Server) ->
     flows.screened_via_api(server)
     session_id = flows.start_via_api(server)
     for motion, expected in (("no-preference", "animated.svg"), ("reduce", "step-0.svg")):
-        context = browser.new_context(reduced_motion=motion)  # type: ignore[arg-type]
+        context = browser.new_context(reduced_motion=motion)
         page = context.new_page()
         page.goto(server.at(f"/session/{session_id}"))
         expect(page.locator("#figure")).to_have_attribute("src", re.compile(expected))
