@@ -252,3 +252,28 @@ def test_a_pain_stop_for_dizziness_in_pregnancy_says_to_roll_onto_the_side(db_ap
         )
         uow.commit()
     assert PREGNANT_DIZZY_TEXT in decision.message
+
+
+def test_two_entries_with_one_code_in_one_profile_are_both_kept(db_app: App) -> None:
+    """Two hip replacements (one posterior, one anterior): the stricter row must stay, as it
+    does for ``unkink precautions --profile``; a later ``--add`` still replaces the code."""
+    entries = [
+        {"code": "hip_replacement", "weeks_since": 4, "approach": "posterior"},
+        {"code": "hip_replacement", "weeks_since": 2, "approach": "anterior"},
+    ]
+    with db_app.uow() as uow:
+        safety.add_conditions(
+            uow=uow, conditions=[parse_condition(e) for e in entries], now=db_app.now()
+        )
+        uow.commit()
+    with db_app.uow() as uow:
+        assert len(safety.active_conditions(uow=uow, today=db_app.today())) == 2
+        p = safety.current_precautions(uow=uow, today=db_app.today())
+    assert p.mark_for("knee_to_chest") is Mark.MUST_NOT
+    with db_app.uow() as uow:
+        safety.add_conditions(
+            uow=uow, conditions=[parse_condition({"code": "hip_replacement"})], now=db_app.now()
+        )
+        uow.commit()
+    with db_app.uow() as uow:
+        assert len(safety.active_conditions(uow=uow, today=db_app.today())) == 1

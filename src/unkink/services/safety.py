@@ -136,11 +136,16 @@ def person(*, uow: UnitOfWork) -> tuple[int | None, str | None]:
 
 
 def add_conditions(*, uow: UnitOfWork, conditions: Iterable[Condition], now: datetime) -> None:
-    """Record conditions as of today; a code already recorded is replaced by the new entry."""
+    """Record conditions as of today; a code already recorded is replaced by the new entries.
+
+    Several entries with one code in one call (two hip replacements) are all kept.
+    """
     uow.ensure_profile(now=now)
     repo = _repo(uow)
+    conditions = list(conditions)
+    for code in dict.fromkeys(str(c.code) for c in conditions):
+        repo.end_conditions(today=now.date(), code=code)
     for condition in conditions:
-        repo.end_conditions(today=now.date(), code=str(condition.code))
         repo.add_condition(condition, recorded_on=now.date())
 
 
