@@ -73,7 +73,7 @@ async function finish() {
   const result = await postJSON("/api/screenings", { answers });
   $("wizard").hidden = true;
   $("intro").hidden = true;
-  $("wizard-bar").style.width = "100%";
+  $("wizard-progress").hidden = true;
   const box = $("result-box");
   const kind = { emergency: "danger", see_doctor_soon: "warn", self_care_ok: "ok" }[result.urgency];
   box.className = `notice ${kind}`;
