@@ -1,7 +1,7 @@
 """Start-up time of unkink commands as ratios to bare Python, measured in the same run.
 
-Each command runs several times; the median wall time is compared with ``python -c pass`` on
-the same interpreter (and the system ``python3``, for reference).
+Each command runs several times, round robin; the median wall time is compared with
+``python -c pass`` on the same interpreter (and the system ``python3``, for reference).
 
     .venv/bin/python bench/startup.py [--repeat 9]
 """
@@ -19,13 +19,19 @@ import time
 from pathlib import Path
 
 
-def _median_s(argv: list[str], repeat: int) -> float:
-    times = []
+def _time_s(argv: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def _medians(cases: dict[str, list[str]], repeat: int) -> dict[str, float]:
+    """Round robin (one run of each command per round), so a busy spell hits all alike."""
+    times: dict[str, list[float]] = {name: [] for name in cases}
     for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for name, argv in cases.items():
+            times[name].append(_time_s(argv))
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def main() -> None:
@@ -56,9 +62,9 @@ def main() -> None:
             cases["python3 -c pass (system)"] = [system, "-c", "pass"]
         for argv in cases.values():  # warm the file cache
             subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        medians = {name: _median_s(argv, args.repeat) for name, argv in cases.items()}
+        medians = _medians(cases, args.repeat)
     base = medians["python -c pass (venv)"]
-    print(f"Median of {args.repeat} runs each, same run.\n")
+    print(f"Median of {args.repeat} runs each, round robin in one run.\n")
     print("| command | median ms | × bare Python |")
     print("|---|---|---|")
     for name, seconds in medians.items():
