@@ -240,3 +240,13 @@ def test_the_questions_come_after_the_intended_use(client: TestClient) -> None:
     assert client.get("/screening").status_code == 200
     client.post("/api/screenings", json={"answers": {"age": 30}})
     assert client.get("/api/status").json()["gate"]["allowed"] is True
+
+
+def test_page_data_cannot_break_out_of_its_script_tag() -> None:
+    import json
+
+    from unkink.web.pages import _script_json
+
+    text = _script_json({"text": "</script><script>alert(1)</script> <!-- & >"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text)["text"].startswith("</script>")

@@ -312,12 +312,18 @@ def _gate_only(app: App) -> Any:
     return gate_for_session(app)
 
 
+def _script_json(data: Any) -> str:
+    """JSON safe inside <script type="application/json">: no '<', '>' or '&' left to parse."""
+    import json
+
+    text = json.dumps(data, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 @router.get("/session/{session_id}", response_class=HTMLResponse)
 def player(
     request: Request, app: AppDep, session_id: Annotated[int, Path(ge=1, le=2**31 - 1)]
 ) -> Response:
-    import json
-
     from unkink.domain.pain import STOP_QUESTIONS
     from unkink.web.api_sessions import find_session, running_state, session_out
 
@@ -333,7 +339,7 @@ def player(
         "player.html",
         title="Session",
         session_id=session_id,
-        session_json=json.dumps(data, separators=(",", ":")).replace("</", "<\\/"),
+        session_json=_script_json(data),
         exercise_count=len(state.routine.items),
         total_text=f"{total // 60}:{total % 60:02d}",
         first_name=state.routine.items[0].exercise.name,
