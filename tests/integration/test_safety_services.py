@@ -277,3 +277,32 @@ def test_two_entries_with_one_code_in_one_profile_are_both_kept(db_app: App) -> 
         uow.commit()
     with db_app.uow() as uow:
         assert len(safety.active_conditions(uow=uow, today=db_app.today())) == 1
+
+
+def test_pregnancy_told_to_the_screening_rules_out_lying_on_the_belly(
+    db_app: App, wall_clock: ManualWallClock
+) -> None:
+    screen_and_save(db_app, pregnant=True, pregnancy_weeks=20)
+    with db_app.uow() as uow:
+        now = safety.current_precautions(uow=uow, today=db_app.today())
+    assert now.mark_for("prone_extension") is Mark.MUST_NOT  # 13-27 weeks row
+    assert now.mark_for("bridge") is Mark.MODIFY
+    wall_clock.tick(days=8 * 7)  # 28 weeks now: knee to chest is out too
+    with db_app.uow() as uow:
+        later = safety.current_precautions(uow=uow, today=db_app.today())
+    assert later.mark_for("knee_to_chest") is Mark.MUST_NOT
+
+
+def test_a_new_screening_without_the_condition_lifts_its_precautions(db_app: App) -> None:
+    screen_and_save(db_app, osteoporosis_known=True)
+    with db_app.uow() as uow:
+        assert (
+            safety.current_precautions(uow=uow, today=db_app.today()).mark_for("cat_camel")
+            is Mark.MODIFY
+        )
+    screen_and_save(db_app)
+    with db_app.uow() as uow:
+        assert (
+            safety.current_precautions(uow=uow, today=db_app.today()).mark_for("cat_camel")
+            is Mark.OFFER
+        )

@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
+from unkink.domain.answers import parse_answers
 from unkink.domain.cracks import CrackReport, crack_status
 from unkink.domain.gate import Gate, decide_gate
+from unkink.domain.implied_conditions import implied_conditions
 from unkink.domain.pain import (
     NextDayDecision,
     PainDecision,
@@ -160,10 +162,17 @@ def active_conditions(*, uow: UnitOfWork, today: date) -> list[Condition]:
 def current_precautions(
     *, uow: UnitOfWork, today: date, exercises: Iterable[Exercise] = ()
 ) -> Precautions:
-    """The person's precautions today; pass the catalogue to cover user-added exercises."""
-    return derive_precautions(
-        active_conditions(uow=uow, today=today), today=today, exercises=exercises
-    )
+    """The person's precautions today; pass the catalogue to cover user-added exercises.
+
+    Profile conditions plus those the latest screening reveals (pregnancy, osteoporosis,
+    recent leg pain), merged by the strictest mark.
+    """
+    conditions = list(active_conditions(uow=uow, today=today))
+    latest = _repo(uow).latest_screening()
+    if latest is not None:
+        answers = parse_answers(latest.answers)
+        conditions += implied_conditions(answers, screened_on=latest.taken_at.date())
+    return derive_precautions(conditions, today=today, exercises=exercises)
 
 
 def precautions_json(precautions: Precautions, ids: Iterable[str]) -> dict[str, Any]:
