@@ -384,3 +384,13 @@ def test_profile_change_with_input_ended_fails_with_a_clear_message(db: list[str
     assert result.exit_code != 0
     assert "Aborted" not in result.output
     assert "--accept-intended-use" in result.stderr
+
+
+def test_a_clock_time_later_than_now_means_last_night() -> None:
+    from datetime import datetime
+
+    from unkink.cli.cracks import parse_time
+
+    just_after_midnight = datetime(2026, 3, 2, 0, 10)
+    assert parse_time("23:50", just_after_midnight) == datetime(2026, 3, 1, 23, 50)
+    assert parse_time("00:05", just_after_midnight) == datetime(2026, 3, 2, 0, 5)

@@ -29,12 +29,15 @@ NOT_ACKNOWLEDGED_NOTE = (
 
 
 def parse_time(text: str, now: datetime) -> datetime:
-    """``HH:MM`` (today) or an ISO local time; never in the future."""
+    """``HH:MM`` (the latest such time: today, or last night just after midnight) or an ISO
+    local time; never in the future."""
     from datetime import datetime, time, timedelta
 
     try:
         if len(text) <= 5 and ":" in text:
             when = datetime.combine(now.date(), time.fromisoformat(text.zfill(5)))
+            if when > now + timedelta(minutes=1):  # 23:50 typed at 00:10 means last night
+                when -= timedelta(days=1)
         else:
             when = datetime.fromisoformat(text).replace(tzinfo=None)
     except ValueError:

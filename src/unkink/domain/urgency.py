@@ -33,6 +33,7 @@ EMERGENCY_ADVICE = (
 )
 SELF_CARE_ADVICE = (
     "Your answers do not show any warning signs. "
+    "This app can't find the cause of your pain. "
     "Back pain is common and it usually gets better. "
     "Gentle movement is safe for most people. "
     "Do this check again if anything changes."
