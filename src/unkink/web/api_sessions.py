@@ -58,7 +58,9 @@ class CueIn(Strict):
 
 
 class EventIn(Strict):
-    kind: Literal["pause", "resume", "skip"]
+    kind: Literal["pause", "resume", "skip", "resume_session"] = Field(
+        description="resume_session: carrying on a session after a reload or a closed tab."
+    )
     position_s: Seconds | None = None
     elapsed_s: Seconds
 

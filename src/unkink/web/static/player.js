@@ -171,8 +171,11 @@ function pause() {
   announce("Paused.");
 }
 
+let reopened = false; // set when the page opened on a session already under way
+
 function resume() {
-  event("resume");
+  event(reopened ? "resume_session" : "resume");
+  reopened = false;
   play();
   announce("Go on.");
 }
@@ -332,6 +335,7 @@ if (data.status !== "running") {
   window.location.replace(`/session/${data.session_id}/after`);
 } else if (state.position > 0 || state.elapsed > 0) {
   state.nextCue = firstCueFrom(state.position);
+  reopened = true;
   setMode("paused");
   drawTime();
   $("resume-note").hidden = false;
