@@ -43,6 +43,9 @@ def play_new(
         from unkink.cli.session_view import plan_table
 
         console().print(plan_table(planned.routine))
+    else:  # stdout carries only the cues; what the plan had to change goes to stderr
+        for note in planned.routine.notes:
+            typer.echo(note, err=True)
     started = sessions.start_session(
         uow=app.uow, catalogue=app.catalogue, routine_id=planned.routine_id, now=app.now()
     )

@@ -169,6 +169,10 @@ def _fit(order: Sequence[Exercise], target: float, *, allow_short: bool) -> list
     return list(min(fitting, key=lambda f: (f[0], f[1]))[2]) if fitting else None
 
 
+def _minutes(minutes: float) -> str:
+    return f"{minutes:g} minute" + ("" if minutes == 1 else "s")
+
+
 def _reason(exercise: Exercise, area: Area, modification: str | None) -> str:
     regions = [REGION_WORDS[r] for r in exercise.regions if r in AREA_REGIONS[area]]
     words = (
@@ -264,11 +268,11 @@ def _build(
         )
         if pick.shortened:
             notes.append(
-                f"To fit {request.minutes:g} minute(s), {exercise.name} has fewer repeats than "
+                f"To fit {_minutes(request.minutes)}, {exercise.name} has fewer repeats than "
                 f"usual: {pick.reps} instead of {exercise.reps.low} to {exercise.reps.high}."
             )
     if len(items) < candidate_count and request.minutes < 3:
-        notes.append(f"To fit {request.minutes:g} minute(s), this plan has fewer exercises.")
+        notes.append(f"To fit {_minutes(request.minutes)}, this plan has fewer exercises.")
     return Routine(
         items=tuple(items),
         area=str(request.area),
@@ -290,6 +294,6 @@ def _explain_misfit(
             f"about {longest / 60:.0f} minutes. Ask for {longest // 60:.0f} minutes or fewer{hint}."
         )
     raise PlanError(
-        f"No routine for your {request.area} back fits {request.minutes:g} minute(s). "
+        f"No routine for your {request.area} back fits {_minutes(request.minutes)}. "
         "Ask for a few more minutes."
     )
