@@ -149,3 +149,10 @@ def test_request_is_a_plain_value() -> None:
         *("lower", "floor"),
         5.0,  # type: ignore[arg-type]
     )
+
+
+def test_gentle_only_keeps_the_gentle_exercises_and_says_so() -> None:
+    request = parse_request(area="lower", where="floor", minutes=5, gentle_only=True)
+    routine = plan_routine(CATALOGUE, request)
+    assert all(i.exercise.difficulty == 1 for i in routine.items)
+    assert any("Gentle" in n for n in routine.notes)

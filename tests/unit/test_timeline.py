@@ -117,3 +117,14 @@ def test_resume_run_continues_from_a_position() -> None:
     assert run.position(1002.0) == 42.0 and run.elapsed(1002.0) == 40.0
     assert all(TIMELINE.segments[i].end_s <= 40 for i in run.done)
     assert TIMELINE.first_cue_from(40.0) > 0
+
+
+def test_a_modified_exercise_carries_its_change_into_the_cues() -> None:
+    from unkink.domain.precautions import Mark, Precautions
+
+    text = "Lift only until your hips line up with your thighs."
+    precautions = Precautions(marks={"bridge": Mark.MODIFY}, modifications={"bridge": text})
+    request = parse_request(area="lower", where="floor", minutes=10)
+    timeline = build_timeline(plan_routine(CATALOGUE, request, precautions=precautions))
+    bridge = [c for c in timeline.cues if c.exercise_id == "bridge"]
+    assert any(f"Changed for you: {text}" in c.text for c in bridge)
