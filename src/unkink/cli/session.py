@@ -129,13 +129,15 @@ def start(
     interactive = not no_input and not json_events
     if interactive and not stdin_is_terminal():
         fail("unkink start needs a terminal for its keys. Add --no-input to run without keys.")
-    if resume:
-        from unkink.services.sessions import resume_state
+    from unkink.services.sessions import resume_state
 
-        state = resume_state(uow=app.uow, catalogue=app.catalogue)
-        if state is None:
-            fail("There is no unfinished session to carry on. Start a new one with: unkink start")
-        assert state is not None
+    state = resume_state(uow=app.uow, catalogue=app.catalogue) if resume or interactive else None
+    if resume and state is None:
+        fail("There is no unfinished session to carry on. Start a new one with: unkink start")
+    if not resume and state is not None:
+        done = f"{state.position_s / 60:.1f} of {state.timeline.total_s / 60:.1f} minutes"
+        resume = typer.confirm(f"Your last session stopped after {done}. Carry on with it?")
+    if resume and state is not None:
         _gate(ctx, app, may_ask=interactive)
         from unkink.cli.session_run import play
 
