@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import httpx
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Playwright, expect
 
 from tests.e2e import flows
-from tests.e2e.conftest import PHONE, Server
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, Server
 
 pytestmark = pytest.mark.e2e
 
@@ -42,9 +44,20 @@ def test_the_player_works_offline_after_a_first_visit(browser: Browser, server: 
     context.close()
 
 
-def test_the_app_is_installable(server: Server) -> None:
-    manifest = httpx.get(server.at("/manifest.webmanifest")).json()
-    assert manifest["display"] == "standalone"
-    sizes = {icon["sizes"] for icon in manifest["icons"]}
-    assert {"192x192", "512x512"} <= sizes
-    assert "serviceWorker.register" in httpx.get(server.at("/static/app.js")).text
+def test_chromium_finds_the_app_installable(
+    playwright_instance: Playwright, server: Server, tmp_path: Path
+) -> None:
+    """Chromium's own check (what enables "Install app"); a persistent profile, not incognito."""
+    context = playwright_instance.chromium.launch_persistent_context(
+        tmp_path / "profile", executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+    )
+    try:
+        page = context.new_page()
+        page.goto(server.at("/"))
+        page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
+        cdp = context.new_cdp_session(page)
+        assert cdp.send("Page.getInstallabilityErrors")["installabilityErrors"] == []
+        manifest = httpx.get(server.at("/manifest.webmanifest")).json()
+        assert {"192x192", "512x512"} <= {icon["sizes"] for icon in manifest["icons"]}
+    finally:
+        context.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
@@ -188,3 +189,20 @@ def test_reduced_motion_shows_still_figures(browser: Browser, server: Server) ->
         page.goto(server.at(f"/session/{session_id}"))
         expect(page.locator("#figure")).to_have_attribute("src", re.compile(expected))
         context.close()
+
+
+def test_the_back_button_returns_to_the_last_answer(page: Page, server: Server) -> None:
+    httpx.post(server.at("/api/intended-use")).raise_for_status()
+    page.goto(server.at("/screening"))
+    page.get_by_role("spinbutton").fill("44")
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_text("What is your sex?")).to_be_visible()
+    page.get_by_label("Female", exact=True).check()
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_text("Are you pregnant?")).to_be_visible()
+    page.get_by_role("button", name="Back").click()
+    expect(page.get_by_label("Female", exact=True)).to_be_checked()
+    page.get_by_label("Male", exact=True).check()
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_text("Are you pregnant?")).to_have_count(0)
+    expect(page.locator("#question-count")).to_have_text("Question 3")
