@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from itertools import combinations, permutations
 
+from unkink.domain.dosing import TOLERANCE, Option, fit_doses, fixed_s
 from unkink.domain.errors import PlanError
 from unkink.domain.exercises import Catalogue, Exercise, Place, Position, Region
 from unkink.domain.moves import path_effort
 from unkink.domain.precautions import NO_PRECAUTIONS, Precautions
-from unkink.domain.routines import GET_READY_S, Routine, RoutineItem, holds_of, with_holds
+from unkink.domain.routines import Routine, RoutineItem, with_holds
 
-TOLERANCE = 0.15
 MIN_MINUTES = 1
 MAX_MINUTES = 60
 MAX_ITEMS = 7
@@ -81,52 +81,6 @@ def parse_request(
     return PlanRequest(Area(area), Place(where), float(minutes), tuple(exclude), gentle_only)
 
 
-@dataclass(frozen=True, slots=True)
-class _Option:
-    reps: int
-    holds: tuple[int, ...]
-    seconds: int
-    deviation: float
-    shortened: bool
-
-
-def _hold_choices(exercise: Exercise) -> list[tuple[int, ...]]:
-    steps = [s for s in exercise.steps if s.hold]
-    if not steps:
-        return [()]
-    first = steps[0].seconds
-    stride = 1 if first.high - first.low <= 10 else 5
-    values = {*range(first.low, first.high + 1, stride), first.low, first.high, first.value}
-    out = []
-    for v in sorted(values):
-        shift = v - first.value
-        out.append(
-            tuple(min(max(s.seconds.value + shift, s.seconds.low), s.seconds.high) for s in steps)
-        )
-    return out
-
-
-def _options(exercise: Exercise, *, allow_short: bool) -> list[_Option]:
-    dose = exercise.reps
-    low = 1 if allow_short else dose.low
-    default_holds = holds_of(exercise)
-    out = []
-    for holds in _hold_choices(exercise):
-        shaped = with_holds(exercise, holds)
-        hold_dev = sum(abs(h - d) for h, d in zip(holds, default_holds, strict=True)) / 5
-        for reps in range(low, dose.high + 1):
-            out.append(
-                _Option(
-                    reps=reps,
-                    holds=holds,
-                    seconds=shaped.duration_s(reps),
-                    deviation=abs(reps - dose.value) + hold_dev,
-                    shortened=reps < dose.low,
-                )
-            )
-    return out
-
-
 def _order_key(order: Sequence[Exercise], index: dict[str, int]) -> tuple[float, int, list[int]]:
     inversions = sum(
         1 for i, a in enumerate(order) for b in order[i + 1 :] if a.difficulty > b.difficulty
@@ -137,36 +91,6 @@ def _order_key(order: Sequence[Exercise], index: dict[str, int]) -> tuple[float,
 def best_order(exercises: Sequence[Exercise], index: dict[str, int]) -> tuple[Exercise, ...]:
     """Fewest position-change effort first, then gentle before harder (brute force, ≤ 7)."""
     return min(permutations(exercises), key=lambda order: _order_key(order, index))
-
-
-def _fixed_s(order: Sequence[Exercise]) -> int:
-    probe = Routine(
-        items=tuple(RoutineItem(e, e.reps.value, "") for e in order),
-        area="",
-        place="",
-        minutes_requested=0,
-    )
-    return GET_READY_S + sum(probe.transitions_s)
-
-
-def _fit(order: Sequence[Exercise], target: float, *, allow_short: bool) -> list[_Option] | None:
-    """Repeats and holds per exercise putting the total nearest the target, within 15 %."""
-    low, high = target * (1 - TOLERANCE), target * (1 + TOLERANCE)
-    states: dict[int, tuple[float, tuple[_Option, ...]]] = {_fixed_s(order): (0.0, ())}
-    for exercise in order:
-        grown: dict[int, tuple[float, tuple[_Option, ...]]] = {}
-        options = _options(exercise, allow_short=allow_short)
-        for total, (dev, picks) in states.items():
-            for option in options:
-                t = total + option.seconds
-                d = dev + option.deviation
-                if t <= high and (t not in grown or d < grown[t][0]):
-                    grown[t] = (d, (*picks, option))
-        states = grown
-    fitting = [
-        (abs(t - target) / 10 + dev, t, picks) for t, (dev, picks) in states.items() if t >= low
-    ]
-    return list(min(fitting, key=lambda f: (f[0], f[1]))[2]) if fitting else None
 
 
 def _minutes(minutes: float) -> str:
@@ -234,13 +158,13 @@ def plan_routine(
     for size in range(1, len(candidates) + 1):
         for subset in combinations(candidates, size):
             order = best_order(subset, index)
-            usual = _fixed_s(order) + sum(e.duration_s() for e in order)
+            usual = fixed_s(order) + sum(e.duration_s() for e in order)
             score = abs(usual - target) / target + 0.05 * path_effort([e.position for e in order])
             ranked.append((score - 0.01 * size, [index[e.id] for e in order], order))
     ranked.sort(key=lambda r: (r[0], r[1]))
     for allow_short in (False, True):
         for _, _, order in ranked:
-            picks = _fit(order, target, allow_short=allow_short)
+            picks = fit_doses(order, target, allow_short=allow_short)
             if picks is not None:
                 return _build(order, picks, request, precautions, notes, len(candidates))
     return _explain_misfit(candidates, request, index)
@@ -248,7 +172,7 @@ def plan_routine(
 
 def _build(
     order: Sequence[Exercise],
-    picks: Sequence[_Option],
+    picks: Sequence[Option],
     request: PlanRequest,
     precautions: Precautions,
     notes: list[str],
@@ -286,7 +210,7 @@ def _explain_misfit(
     candidates: Sequence[Exercise], request: PlanRequest, index: dict[str, int]
 ) -> Routine:
     order = best_order(candidates, index)
-    longest = _fixed_s(order) + sum(e.duration_s(e.reps.high) for e in order)
+    longest = fixed_s(order) + sum(e.duration_s(e.reps.high) for e in order)
     if longest * (1 + TOLERANCE) < request.minutes * 60:
         hint = " or choose --where floor" if request.where is Place.DESK else ""
         raise PlanError(
