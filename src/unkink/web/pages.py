@@ -312,6 +312,19 @@ def _gate_only(app: App) -> Any:
     return gate_for_session(app)
 
 
+CUE_WORDS = {
+    "get_ready": "Get ready",
+    "step": "Move",
+    "hold_start": "Hold",
+    "countdown": "Hold",
+    "side_switch": "Change side",
+    "rest": "Rest",
+    "next_up": "Next stretch",
+    "done": "Done",
+}
+"""What the player shows above each step, by cue kind (domain.timeline.CueKind)."""
+
+
 def _script_json(data: Any) -> str:
     """JSON safe inside <script type="application/json">: no '<', '>' or '&' left to parse."""
     import json
@@ -333,7 +346,10 @@ def player(
         return RedirectResponse(f"/session/{session_id}/after", status_code=303)
     data = session_out(app, state).model_dump()
     data.pop("routine")
-    total = state.timeline.total_s
+    data["labels"] = CUE_WORDS
+    timeline = state.timeline
+    segment = timeline.segment_at(state.position_s)  # drawn now; player.js takes over
+    left = timeline.total_s - state.position_s
     return render(
         request,
         "player.html",
@@ -341,8 +357,12 @@ def player(
         session_id=session_id,
         session_json=_script_json(data),
         exercise_count=len(state.routine.items),
-        total_text=f"{total // 60}:{total % 60:02d}",
-        first_name=state.routine.items[0].exercise.name,
+        segment=segment,
+        segment_left=int(segment.end_s - state.position_s),
+        segment_name=data["names"].get(segment.exercise_id, ""),
+        segment_label=CUE_WORDS.get(str(segment.kind), ""),
+        stretch_number=1 + segment.item,
+        left_text=f"{int(left) // 60}:{int(left) % 60:02d}",
         stop_questions=STOP_QUESTIONS,
     )
 

@@ -13,10 +13,7 @@ const cues = timeline.cues;
 const totalS = timeline.total_s;
 const names = data.names || {};
 const items = [...new Set(segments.map((s) => s.item))];
-const KIND_LABEL = {
-  get_ready: "Get ready", step: "Move", hold_start: "Hold", countdown: "Hold",
-  side_switch: "Change side", rest: "Rest", next_up: "Next stretch", done: "Done",
-};
+const KIND_LABEL = data.labels || {};
 
 const state = {
   position: Math.min(data.position_s || 0, totalS), // seconds into the timeline
