@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.fakes import ManualClock
 from unkink.catalogue.loader import load_builtin
 from unkink.cli.player import Lateness, json_event, play_interactive, play_unattended
@@ -108,3 +110,13 @@ def test_plan_table_gives_each_exercise_its_reason() -> None:
     text = _render(plan_table(routine))
     assert "get down to the floor once" in text
     assert text.count("Chosen for your") == len(routine.items)
+
+
+def test_voice_says_once_why_it_is_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from unkink.cli.player import Voice
+
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    voice, why = Voice.find()
+    assert voice is None and "espeak-ng is not installed" in why
