@@ -206,3 +206,18 @@ def test_the_back_button_returns_to_the_last_answer(page: Page, server: Server) 
     page.get_by_role("button", name="Next").click()
     expect(page.get_by_text("Are you pregnant?")).to_have_count(0)
     expect(page.locator("#question-count")).to_have_text("Question 3")
+
+
+def test_conditions_change_the_plan(page: Page, server: Server) -> None:
+    flows.screened_via_api(server)
+    page.goto(server.at("/plan?area=lower&where=floor&minutes=10"))
+    expect(page.get_by_role("heading", name=re.compile("Lying back bend"))).to_be_visible()
+
+    page.goto(server.at("/conditions"))
+    page.get_by_label("I am pregnant").check()
+    page.get_by_label("How many weeks?").fill("20")
+    page.get_by_role("button", name="Save and go on").click()
+    page.wait_for_url(re.compile(r"/plan$"))
+    page.goto(server.at("/plan?area=lower&where=floor&minutes=10"))
+    expect(page.get_by_text("Changed for you:").first).to_be_visible()
+    expect(page.get_by_role("heading", name=re.compile("Lying back bend"))).to_have_count(0)
