@@ -37,7 +37,7 @@ def _frame(title: str, body: str) -> Markup:
 
 def _y_axis(top: float) -> tuple[str, float]:
     plot_h = HEIGHT - PAD_TOP - PAD_BOTTOM
-    ticks = [0, top / 2, top] if top > 2 else [0, top]
+    ticks = [0, float(int(top // 2)), top] if top >= 4 else [0, top]  # whole numbers only
     parts = []
     for t in ticks:
         y = PAD_TOP + plot_h - plot_h * (t / top if top else 0)
