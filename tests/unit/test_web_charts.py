@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 
 from unkink.web.charts import Bar, bar_chart, before_after_chart
 from unkink.web.history_view import history_context
@@ -27,4 +27,4 @@ def test_history_with_no_sessions_still_draws_empty_weeks_and_days() -> None:
     assert len(context["week_rows"]) == 8 and not context["has_sessions"]
     assert context["crack_rows"] == []
     assert "<svg" in str(context["crack_chart"])
-    assert datetime(2026, 3, 2)  # the week of the day itself is the last bar
+    assert context["week_rows"][-1][0] == date(2026, 3, 2)  # this week (a Monday) comes last
