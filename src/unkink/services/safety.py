@@ -19,6 +19,7 @@ from unkink.domain.answers import parse_answers
 from unkink.domain.cracks import CrackReport, crack_status
 from unkink.domain.gate import Gate, decide_gate
 from unkink.domain.implied_conditions import implied_conditions
+from unkink.domain.next_morning import PendingMorning, should_ask, with_next_day
 from unkink.domain.pain import (
     NextDayDecision,
     PainDecision,
@@ -44,7 +45,10 @@ __all__ = [
     "latest_screening",
     "log_crack",
     "needs_intended_use",
+    "next_day_decisions",
+    "pending_next_morning",
     "precautions_json",
+    "record_next_morning",
     "record_pain",
     "referral",
     "save_screening",
@@ -172,7 +176,8 @@ def current_precautions(
     if latest is not None:
         answers = parse_answers(latest.answers)
         conditions += implied_conditions(answers, screened_on=latest.taken_at.date())
-    return derive_precautions(conditions, today=today, exercises=exercises)
+    from_table = derive_precautions(conditions, today=today, exercises=exercises)
+    return with_next_day(from_table, next_day_decisions(uow=uow))
 
 
 def precautions_json(precautions: Precautions, ids: Iterable[str]) -> dict[str, Any]:
@@ -231,6 +236,29 @@ def _pregnant(*, uow: UnitOfWork, today: date) -> bool:
 def next_day_decisions(*, uow: UnitOfWork) -> dict[str, NextDayDecision]:
     """The next-day rule per exercise with any next-morning answers."""
     return {e: next_day_advice(w) for e, w in _repo(uow).worse_mornings().items()}
+
+
+def pending_next_morning(*, uow: UnitOfWork, today: date) -> PendingMorning | None:
+    """The last session, if it is time to ask how the next morning felt (once, days 1-3)."""
+    found = _repo(uow).last_session_for_morning()
+    if found is None:
+        return None
+    pending, answered = found
+    if not pending.exercise_ids or not should_ask(
+        pending.session_day, today=today, answered=answered
+    ):
+        return None
+    return pending
+
+
+def record_next_morning(
+    *, uow: UnitOfWork, pending: PendingMorning, worse: bool, now: datetime
+) -> dict[str, NextDayDecision]:
+    """Store the answer for every exercise of that session; return what changes for them."""
+    repo = _repo(uow)
+    repo.add_next_morning(pending, worse=worse, at=now)
+    decisions = next_day_decisions(uow=uow)
+    return {e: decisions[e] for e in pending.exercise_ids if e in decisions}
 
 
 def referral(*, uow: UnitOfWork) -> Referral | None:

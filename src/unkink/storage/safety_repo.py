@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, insert, or_, select, update
+from sqlalchemy import Connection, and_, func, insert, or_, select, update
 
+from unkink.domain.next_morning import PendingMorning
 from unkink.domain.pain import PainAction
 from unkink.domain.precautions import Condition, parse_condition
 from unkink.domain.referral import ScorePoint
@@ -25,8 +26,12 @@ from unkink.storage.tables import (
     profiles,
     ratings,
     screenings,
+    session_events,
     sessions,
 )
+
+DONE_KINDS = ("step", "hold_start")
+"""Cue kinds that mean an exercise was actually done (not just announced as next)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,6 +248,50 @@ class SqlSafetyRepo:
         for row in rows:
             out.setdefault(row.exercise_id, []).append(bool(row.worse_next_morning))
         return out
+
+    def last_session_for_morning(self) -> tuple[PendingMorning, bool] | None:
+        """The latest finished session with exercises done, and whether its morning is rated."""
+        row = self.connection.execute(
+            select(sessions.c.id, sessions.c.started_at)
+            .where(sessions.c.profile_id == self.profile_id, sessions.c.status != "running")
+            .order_by(sessions.c.started_at.desc(), sessions.c.id.desc())
+            .limit(1)
+        ).first()
+        if row is None:
+            return None
+        done = self.connection.execute(
+            select(session_events.c.exercise_id)
+            .where(
+                session_events.c.session_id == row.id,
+                session_events.c.exercise_id.is_not(None),
+                session_events.c.kind.in_(DONE_KINDS),
+            )
+            .group_by(session_events.c.exercise_id)
+            .order_by(func.min(session_events.c.id))
+        ).scalars()
+        answered = self.connection.execute(
+            select(ratings.c.id).where(
+                ratings.c.session_id == row.id, ratings.c.moment == "next_morning"
+            )
+        ).first()
+        pending = PendingMorning(row.id, row.started_at.date(), tuple(done))
+        return pending, answered is not None
+
+    def add_next_morning(self, pending: PendingMorning, *, worse: bool, at: datetime) -> None:
+        self.connection.execute(
+            insert(ratings).values(
+                session_id=pending.session_id, moment="next_morning", recorded_at=at
+            )
+        )
+        for exercise_id in pending.exercise_ids:
+            self.connection.execute(
+                insert(exercise_feedback).values(
+                    session_id=pending.session_id,
+                    exercise_id=exercise_id,
+                    worse_next_morning=worse,
+                    recorded_at=at,
+                )
+            )
 
     def score_points(self) -> list[ScorePoint]:
         """Before-session ratings as 0-10 points (the higher of pain and stiffness)."""

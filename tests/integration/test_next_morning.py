@@ -1,0 +1,111 @@
+"""The next-day rule end to end: a real session, the morning-after answer, the next plan."""
+
+from __future__ import annotations
+
+from tests.fakes import ManualWallClock
+from unkink.bootstrap import App
+from unkink.domain.exercises import Place
+from unkink.domain.planner import Area, PlanRequest
+from unkink.domain.precautions import Mark
+from unkink.domain.screening import parse_answers
+from unkink.services import safety
+from unkink.services import sessions as svc
+
+
+def _screened(app: App) -> None:
+    with app.uow() as uow:
+        safety.acknowledge_intended_use(uow=uow, now=app.now())
+        safety.save_screening(uow=uow, answers=parse_answers({}), now=app.now(), source="file")
+        uow.commit()
+
+
+def _do_a_session(app: App, *, stop_after_first_exercise: bool = False) -> list[str]:
+    """Plan and run a floor session through the real services; return the exercises done."""
+    request = PlanRequest(area=Area.LOWER, where=Place.FLOOR, minutes=6)
+    planned = svc.plan(uow=app.uow, catalogue=app.catalogue, request=request, now=app.now())
+    started = svc.start_session(
+        uow=app.uow, catalogue=app.catalogue, routine_id=planned.routine_id, now=app.now()
+    )
+    done: list[str] = []
+    first = started.timeline.cues[0].exercise_id
+    for cue in started.timeline.cues:
+        if stop_after_first_exercise and cue.exercise_id != first and cue.kind == "step":
+            break
+        svc.record_cue(
+            uow=app.uow,
+            session_id=started.session_id,
+            cue=cue,
+            actual_s=cue.planned_s,
+            elapsed_s=cue.planned_s,
+            at=app.now(),
+        )
+        if cue.kind == "step" and cue.exercise_id not in done:
+            done.append(cue.exercise_id)
+    svc.end_session(
+        uow=app.uow,
+        session_id=started.session_id,
+        completed=not stop_after_first_exercise,
+        reason="quit" if stop_after_first_exercise else None,
+        elapsed_s=60,
+        at=app.now(),
+    )
+    return done
+
+
+def _pending(app: App) -> safety.PendingMorning | None:
+    with app.uow() as uow:
+        return safety.pending_next_morning(uow=uow, today=app.today())
+
+
+def test_the_morning_question_comes_the_next_day_once(
+    db_app: App, wall_clock: ManualWallClock
+) -> None:
+    _screened(db_app)
+    done = _do_a_session(db_app)
+    assert _pending(db_app) is None  # same day: too early
+    wall_clock.tick(days=1)
+    pending = _pending(db_app)
+    assert pending is not None and list(pending.exercise_ids) == done
+    with db_app.uow() as uow:
+        safety.record_next_morning(uow=uow, pending=pending, worse=False, now=db_app.now())
+        uow.commit()
+    assert _pending(db_app) is None  # answered
+
+
+def test_the_question_lapses_after_three_days(db_app: App, wall_clock: ManualWallClock) -> None:
+    _screened(db_app)
+    _do_a_session(db_app)
+    wall_clock.tick(days=4)
+    assert _pending(db_app) is None
+
+
+def test_only_exercises_actually_done_are_rated(db_app: App, wall_clock: ManualWallClock) -> None:
+    _screened(db_app)
+    done = _do_a_session(db_app, stop_after_first_exercise=True)
+    wall_clock.tick(days=1)
+    pending = _pending(db_app)
+    assert pending is not None and list(pending.exercise_ids) == done and len(done) == 1
+
+
+def test_worse_mornings_shrink_then_drop_the_exercise(
+    db_app: App, wall_clock: ManualWallClock
+) -> None:
+    _screened(db_app)
+    for round_ in range(2):
+        done = _do_a_session(db_app)
+        wall_clock.tick(days=1)
+        pending = _pending(db_app)
+        assert pending is not None
+        with db_app.uow() as uow:
+            changes = safety.record_next_morning(
+                uow=uow, pending=pending, worse=True, now=db_app.now()
+            )
+            uow.commit()
+        with db_app.uow() as uow:
+            precautions = safety.current_precautions(uow=uow, today=db_app.today())
+        expected = Mark.MODIFY if round_ == 0 else Mark.MUST_NOT
+        assert {precautions.mark_for(e) for e in done} == {expected}
+        assert all(changes[e].suggest_physio is (round_ == 1) for e in done)
+    with db_app.uow() as uow:
+        suggestion = safety.referral(uow=uow)
+    assert suggestion is not None and set(suggestion.dropped_exercises) == set(done)
