@@ -3,7 +3,9 @@
 Runs ``unkink start --no-input --json-events`` (a real session of about a minute, writing every
 cue to a SQLite file) in a subprocess while, in this process, a naive loop sleeps one second per
 tick and shows each cue when its second comes round, doing the same per-cue work (a JSON line
-and a committed SQLite insert). Prints lateness p50/p99/max and end drift for both.
+and a committed SQLite insert). Prints lateness p50/p99/max and end drift for both, and for a
+control: a bare sleeper with deadlines and no work, which shows how late this machine wakes any
+program right now.
 
     .venv/bin/python bench/cue_timing.py [--minutes 1]
 """
@@ -69,6 +71,18 @@ def naive_loop(cues: list[dict[str, object]], db: Path, out: dict[str, object]) 
     out["drift"] = drift
 
 
+def control_loop(seconds: float, out: dict[str, object]) -> None:
+    """A bare sleeper with deadlines every 0.5 s and no work: how late the machine wakes us."""
+    start = time.monotonic()
+    lateness: list[float] = []
+    for n in range(1, int(seconds * 2) + 1):
+        deadline = start + n / 2
+        time.sleep(max(deadline - time.monotonic(), 0))
+        lateness.append(time.monotonic() - deadline)
+    out["lateness"] = lateness
+    out["drift"] = lateness[-1]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", default="1")
@@ -98,14 +112,19 @@ def main() -> None:
             {"cue": str(c.kind), "planned_s": c.planned_s} for c in build_timeline(routine).cues
         ]
         naive: dict[str, object] = {}
+        control: dict[str, object] = {}
         thread = threading.Thread(target=naive_loop, args=(cues, Path(tmp) / "naive.db", naive))
+        seconds = float(cues[-1]["planned_s"])  # type: ignore[arg-type]
+        watcher = threading.Thread(target=control_loop, args=(seconds, control))
         player = subprocess.Popen(
             [*UNKINK, "--db", url, "start", "--no-input", "--json-events", *plan],
             stdout=subprocess.PIPE, text=True,
         )  # fmt: skip
         thread.start()
+        watcher.start()
         stdout, _ = player.communicate()
         thread.join()
+        watcher.join()
     lines = [json.loads(line) for line in stdout.splitlines()]
     summary = lines[-1]
     engine = [c["actual_s"] - c["planned_s"] for c in lines[:-1]]
@@ -115,6 +134,7 @@ def main() -> None:
     print("|---|---|---|---|---|---|")
     print(_row("unkink player (deadlines)", engine, summary["drift_ms"] / 1000))
     print(_row("naive sleep(1) per second", naive["lateness"], naive["drift"]))  # type: ignore[arg-type]
+    print(_row("control: bare sleep, no work", control["lateness"], control["drift"]))  # type: ignore[arg-type]
     print(f"\nplayer's own summary line: {json.dumps(summary)}")
 
 

@@ -37,8 +37,21 @@ def _medians(cases: dict[str, list[str]], repeat: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=9)
+    parser.add_argument(
+        "--no-compile",
+        action="store_true",
+        help="measure without compiling unkink's sources to .pyc first",
+    )
     args = parser.parse_args()
     unkink = str(Path(sys.executable).with_name("unkink"))
+    if not args.no_compile:
+        # An installed unkink has .pyc files; an editable one on a machine that sets
+        # PYTHONDONTWRITEBYTECODE compiles every module on every start. Compile once, as pip would.
+        import compileall
+
+        import unkink as package
+
+        compileall.compile_dir(Path(package.__file__).parent, quiet=1)
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{Path(tmp) / 'bench.db'}"
         answers = Path(tmp) / "answers.json"
@@ -64,7 +77,8 @@ def main() -> None:
             subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         medians = _medians(cases, args.repeat)
     base = medians["python -c pass (venv)"]
-    print(f"Median of {args.repeat} runs each, round robin in one run.\n")
+    compiled = "without" if args.no_compile else "with"
+    print(f"Median of {args.repeat} runs each, round robin in one run, {compiled} .pyc files.\n")
     print("| command | median ms | × bare Python |")
     print("|---|---|---|")
     for name, seconds in medians.items():
