@@ -82,6 +82,8 @@ def test_must_not_is_never_offered_and_modified_text_is_carried() -> None:
     assert "prone_extension" not in ids
     bridge = next(i for i in routine.items if i.exercise.id == "bridge")
     assert bridge.modification and "precautions" in bridge.reason
+    usual = CATALOGUE.get("bridge")
+    assert bridge.holds[0] < [s.seconds.value for s in usual.steps if s.hold][0]  # shorter holds
     assert any("Left out" in n for n in routine.notes)
 
 

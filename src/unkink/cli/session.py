@@ -64,6 +64,17 @@ def _gate(ctx: typer.Context, app: App, *, may_ask: bool) -> tuple[bool, Precaut
     return gate.gentle_only, precautions
 
 
+def _before_session(app: App) -> None:
+    """The safety engineer's questions before a new session: how the morning after the last one
+    felt (it can shrink or drop an exercise in this plan), and a referral when one is due."""
+    try:
+        from unkink.cli import morning
+    except ImportError:  # lands with the next-day rule; until then there is nothing to ask
+        return
+    morning.ask_about_last_session(app)
+    morning.show_referral(app)
+
+
 def plan(
     ctx: typer.Context,
     area: Area = "whole",
@@ -146,6 +157,8 @@ def start(
     from dataclasses import replace
 
     request = _request(area, where, minutes, exclude)
+    if interactive:
+        _before_session(app)
     gentle_only, precautions = _gate(ctx, app, may_ask=interactive)
     request = replace(request, gentle_only=gentle_only)
     from unkink.cli.session_run import play_new

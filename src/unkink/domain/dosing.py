@@ -25,14 +25,19 @@ class Option:
     shortened: bool
 
 
-def _hold_choices(exercise: Exercise) -> list[tuple[int, ...]]:
-    """Hold seconds to try: the first hold's range (every 5 s when wide); others shift with it."""
+def _hold_choices(exercise: Exercise, *, shorter: bool) -> list[tuple[int, ...]]:
+    """Hold seconds to try: the first hold's range (every 5 s when wide); others shift with it.
+
+    ``shorter``: a changed (modified) exercise holds for less than usual where its range allows.
+    """
     steps = [s for s in exercise.steps if s.hold]
     if not steps:
         return [()]
     first = steps[0].seconds
     stride = 1 if first.high - first.low <= 10 else 5
     values = {*range(first.low, first.high + 1, stride), first.low, first.high, first.value}
+    if shorter:
+        values = {v for v in values if v < first.value} or {first.low}
     out = []
     for v in sorted(values):
         shift = v - first.value
@@ -42,13 +47,15 @@ def _hold_choices(exercise: Exercise) -> list[tuple[int, ...]]:
     return out
 
 
-def dose_options(exercise: Exercise, *, allow_short: bool) -> list[Option]:
+def dose_options(
+    exercise: Exercise, *, allow_short: bool, shorter_holds: bool = False
+) -> list[Option]:
     """Every (repeats, holds) choice with its length and how far it is from the usual dose."""
     dose = exercise.reps
     low = 1 if allow_short else dose.low
     default_holds = holds_of(exercise)
     out = []
-    for holds in _hold_choices(exercise):
+    for holds in _hold_choices(exercise, shorter=shorter_holds):
         shaped = with_holds(exercise, holds)
         hold_dev = sum(abs(h - d) for h, d in zip(holds, default_holds, strict=True)) / 5
         for reps in range(low, dose.high + 1):
@@ -76,14 +83,19 @@ def fixed_s(order: Sequence[Exercise]) -> int:
 
 
 def fit_doses(
-    order: Sequence[Exercise], target: float, *, allow_short: bool
+    order: Sequence[Exercise],
+    target: float,
+    *,
+    allow_short: bool,
+    shorter_holds: frozenset[str] = frozenset(),
 ) -> list[Option] | None:
     """Repeats and holds per exercise putting the total nearest the target, within 15 %."""
     low, high = target * (1 - TOLERANCE), target * (1 + TOLERANCE)
     states: dict[int, tuple[float, tuple[Option, ...]]] = {fixed_s(order): (0.0, ())}
     for exercise in order:
         grown: dict[int, tuple[float, tuple[Option, ...]]] = {}
-        options = dose_options(exercise, allow_short=allow_short)
+        shorter = exercise.id in shorter_holds
+        options = dose_options(exercise, allow_short=allow_short, shorter_holds=shorter)
         for total, (dev, picks) in states.items():
             for option in options:
                 t = total + option.seconds

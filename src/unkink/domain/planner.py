@@ -20,7 +20,7 @@ from unkink.domain.dosing import TOLERANCE, Option, fit_doses, fixed_s
 from unkink.domain.errors import PlanError
 from unkink.domain.exercises import Catalogue, Exercise, Place, Position, Region
 from unkink.domain.moves import path_effort
-from unkink.domain.precautions import NO_PRECAUTIONS, Precautions
+from unkink.domain.precautions import NO_PRECAUTIONS, Mark, Precautions
 from unkink.domain.routines import Routine, RoutineItem, with_holds
 
 MIN_MINUTES = 1
@@ -162,9 +162,10 @@ def plan_routine(
             score = abs(usual - target) / target + 0.05 * path_effort([e.position for e in order])
             ranked.append((score - 0.01 * size, [index[e.id] for e in order], order))
     ranked.sort(key=lambda r: (r[0], r[1]))
+    changed = frozenset(e.id for e in candidates if precautions.mark_for(e.id) is Mark.MODIFY)
     for allow_short in (False, True):
         for _, _, order in ranked:
-            picks = fit_doses(order, target, allow_short=allow_short)
+            picks = fit_doses(order, target, allow_short=allow_short, shorter_holds=changed)
             if picks is not None:
                 return _build(order, picks, request, precautions, notes, len(candidates))
     return _explain_misfit(candidates, request, index)
