@@ -1,5 +1,7 @@
 """Start-up time of unkink commands as ratios to bare Python, measured in the same run.
 
+Includes ``unkink crack``, which must log "in well under a second" (issue #4).
+
 Each command runs several times, round robin; the median wall time is compared with
 ``python -c pass`` on the same interpreter (and the system ``python3``, for reference).
 
@@ -69,6 +71,7 @@ def main() -> None:
                 unkink, "--db", url, "plan", "--area", "lower", "--where", "floor",
                 "--minutes", "10",
             ],
+            "unkink crack --where upper": [unkink, "--db", url, "crack", "--where", "upper"],
         }  # fmt: skip
         system = shutil.which("python3")
         if system:

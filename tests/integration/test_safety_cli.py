@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -364,18 +363,6 @@ def test_safety_cli_modules_do_not_import_sqlalchemy_at_start() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
-
-
-def test_crack_logs_well_under_a_second(tmp_path: Path) -> None:
-    env_db = f"sqlite:///{tmp_path / 'speed.db'}"
-    cmd = [sys.executable, "-m", "unkink", "--db", env_db, "crack", "--where", "upper"]
-    subprocess.run(cmd, capture_output=True, check=True)  # first run creates the database
-    timings = []
-    for _ in range(3):  # best of three: a busy machine should not fail the build
-        started = time.perf_counter()
-        subprocess.run(cmd, capture_output=True, check=True)
-        timings.append(time.perf_counter() - started)
-    assert min(timings) < 1.0, f"unkink crack took {min(timings):.2f} s at best"
 
 
 def test_profile_change_with_input_ended_fails_with_a_clear_message(db: list[str]) -> None:

@@ -65,12 +65,10 @@ def _gate(ctx: typer.Context, app: App, *, may_ask: bool) -> tuple[bool, Precaut
 
 
 def _before_session(app: App) -> None:
-    """The safety engineer's questions before a new session: how the morning after the last one
-    felt (it can shrink or drop an exercise in this plan), and a referral when one is due."""
-    try:
-        from unkink.cli import morning
-    except ImportError:  # lands with the next-day rule; until then there is nothing to ask
-        return
+    """Before a new session: how the morning after the last one felt (it can shrink or drop an
+    exercise in this plan), and a referral when one is due."""
+    from unkink.cli import morning
+
     morning.ask_about_last_session(app)
     morning.show_referral(app)
 

@@ -1,0 +1,55 @@
+"""Before a session: how did the morning after the last one feel? And a calm referral if due.
+
+Interactive only; ``--no-input`` and ``--json`` runs never call these. The rules live in the
+safety services (``pending_next_morning``, ``record_next_morning``, ``referral``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import typer
+
+if TYPE_CHECKING:
+    from unkink.bootstrap import App
+
+
+def ask_about_last_session(app: App) -> None:
+    """Ask once, on days 1-3 after a session, whether the next morning was clearly worse."""
+    from unkink.domain.next_morning import QUESTION
+    from unkink.domain.pain import NextDay
+    from unkink.services import safety
+
+    with app.uow() as uow:
+        pending = safety.pending_next_morning(uow=uow, today=app.today())
+    if pending is None:
+        return
+    names = ", ".join(app.catalogue.get(e).name for e in pending.exercise_ids if e in app.catalogue)
+    typer.echo(f"\nYour last session ({pending.session_day:%A %d %B}): {names}.")
+    worse = typer.confirm(QUESTION, default=False)
+    with app.uow() as uow:
+        changes = safety.record_next_morning(uow=uow, pending=pending, worse=worse, now=app.now())
+        uow.commit()
+    shown = set()
+    for decision in changes.values():
+        if decision.advice is not NextDay.KEEP and decision.message not in shown:
+            shown.add(decision.message)
+            typer.echo(decision.message)
+    if not worse:
+        typer.echo("Good. Thanks for telling me.")
+
+
+def show_referral(app: App) -> None:
+    """Print the referral suggestion, with what to bring, when stored ratings call for one."""
+    from unkink.services import safety
+
+    with app.uow() as uow:
+        suggestion = safety.referral(uow=uow)
+    if suggestion is None:
+        return
+    typer.echo("")
+    typer.echo(suggestion.message)
+    if suggestion.what_to_bring:
+        typer.echo("What to bring:")
+        for item in suggestion.what_to_bring:
+            typer.echo(f"  - {item}")
