@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from unkink.domain.errors import UnkinkError
+from unkink.domain.errors import InvalidTransition, UnkinkError
 from unkink.domain.planner import PlanRequest, plan_routine
 from unkink.domain.precautions import NO_PRECAUTIONS, Precautions
 from unkink.domain.routines import Routine, routine_from_dict
@@ -21,6 +21,7 @@ from unkink.domain.timeline import Cue, Timeline, build_timeline
 
 if TYPE_CHECKING:
     from unkink.domain.exercises import Catalogue
+    from unkink.storage.session_repo import SessionRow
     from unkink.storage.unit_of_work import SqlUnitOfWork
 
 UowFactory = Callable[[], "SqlUnitOfWork"]
@@ -29,6 +30,28 @@ MOMENTS = ("before", "after", "next_morning")
 
 class SessionError(UnkinkError):
     pass
+
+
+class SessionNotFound(SessionError):
+    def __init__(self, session_id: int) -> None:
+        super().__init__(f"There is no session {session_id}. 'unkink history' lists yours.")
+
+
+class SessionEnded(SessionError, InvalidTransition):
+    def __init__(self, session_id: int, status: str) -> None:
+        super().__init__(
+            f"Session {session_id} is already {status}, so nothing more can be added to it. "
+            "Start a new session to carry on."
+        )
+
+
+def _running(u: SqlUnitOfWork, session_id: int) -> None:
+    """Refuse to change a session that does not exist or has ended (a late cue, a replay)."""
+    row = u.sessions.find_session(session_id)
+    if row is None:
+        raise SessionNotFound(session_id)
+    if row.status != "running":
+        raise SessionEnded(session_id, row.status)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +146,7 @@ def record_cue(
 ) -> None:
     """Log a cue as shown and move the session's bookmark past it."""
     with uow() as u:
+        _running(u, session_id)
         u.sessions.add_event(
             session_id,
             at=at,
@@ -151,6 +175,7 @@ def record_event(
 
     The session's active seconds are kept up to date too, so history is right after a quit."""
     with uow() as u:
+        _running(u, session_id)
         u.sessions.add_event(
             session_id, at=at, kind=kind, exercise_id=exercise_id, actual_s=elapsed_s, detail=detail
         )
@@ -200,6 +225,7 @@ def end_session(
     """Finish (``completed``) or stop (with a reason: quit, pain, ...) a session."""
     status = "completed" if completed else "stopped"
     with uow() as u:
+        _running(u, session_id)
         u.sessions.add_event(
             session_id, at=at, kind=status, actual_s=elapsed_s, detail={"reason": reason}
         )
@@ -224,25 +250,33 @@ def resume_state(*, uow: UowFactory, catalogue: Catalogue) -> ResumeState | None
 
 
 def history(*, uow: UowFactory, limit: int = 50) -> list[HistoryEntry]:
-    entries = []
     with uow() as u:
-        for row in u.sessions.list_sessions(limit=limit):
-            plan_data = u.sessions.get_routine(row.routine_id)
-            rated = {r.moment: (r.stiffness, r.pain) for r in u.sessions.ratings(row.id)}
-            entries.append(
-                HistoryEntry(
-                    session_id=row.id,
-                    started_at=row.started_at,
-                    area=str(plan_data["area"]),
-                    where=str(plan_data["where"]),
-                    exercises=tuple(str(e["id"]) for e in plan_data["exercises"]),
-                    planned_s=float(plan_data["total_s"]),
-                    done_s=row.elapsed_s,
-                    status=row.status,
-                    stop_reason=row.stop_reason,
-                    before=rated.get("before", (None, None)),
-                    after=rated.get("after", (None, None)),
-                    helped_most=row.helped_most,
-                )
-            )
-    return entries
+        return [_entry(u, row) for row in u.sessions.list_sessions(limit=limit)]
+
+
+def history_entry(*, uow: UowFactory, session_id: int) -> HistoryEntry:
+    """One session as history shows it."""
+    with uow() as u:
+        row = u.sessions.find_session(session_id)
+        if row is None:
+            raise SessionNotFound(session_id)
+        return _entry(u, row)
+
+
+def _entry(u: SqlUnitOfWork, row: SessionRow) -> HistoryEntry:
+    plan_data = u.sessions.get_routine(row.routine_id)
+    rated = {r.moment: (r.stiffness, r.pain) for r in u.sessions.ratings(row.id)}
+    return HistoryEntry(
+        session_id=row.id,
+        started_at=row.started_at,
+        area=str(plan_data["area"]),
+        where=str(plan_data["where"]),
+        exercises=tuple(str(e["id"]) for e in plan_data["exercises"]),
+        planned_s=float(plan_data["total_s"]),
+        done_s=row.elapsed_s,
+        status=row.status,
+        stop_reason=row.stop_reason,
+        before=rated.get("before", (None, None)),
+        after=rated.get("after", (None, None)),
+        helped_most=row.helped_most,
+    )

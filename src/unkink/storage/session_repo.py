@@ -108,12 +108,18 @@ class SqlSessionRepository:
         return int(result.scalar_one())
 
     def get_session(self, session_id: int) -> SessionRow:
+        found = self.find_session(session_id)
+        if found is None:
+            raise LookupError(f"no session {session_id}")
+        return found
+
+    def find_session(self, session_id: int) -> SessionRow | None:
         row = self.connection.execute(
             select(sessions).where(
                 sessions.c.id == session_id, sessions.c.profile_id == self.profile_id
             )
-        ).one()
-        return _session(row)
+        ).first()
+        return _session(row) if row is not None else None
 
     def latest_running(self) -> SessionRow | None:
         row = self.connection.execute(
@@ -136,13 +142,15 @@ class SqlSessionRepository:
     def save_progress(self, session_id: int, *, cue_index: int, elapsed_s: float) -> None:
         self.connection.execute(
             update(sessions)
-            .where(sessions.c.id == session_id)
+            .where(sessions.c.id == session_id, sessions.c.profile_id == self.profile_id)
             .values(cue_index=cue_index, elapsed_s=elapsed_s)
         )
 
     def save_elapsed(self, session_id: int, *, elapsed_s: float) -> None:
         self.connection.execute(
-            update(sessions).where(sessions.c.id == session_id).values(elapsed_s=elapsed_s)
+            update(sessions)
+            .where(sessions.c.id == session_id, sessions.c.profile_id == self.profile_id)
+            .values(elapsed_s=elapsed_s)
         )
 
     def stop_running(self, *, reason: str, at: datetime) -> int:
@@ -159,7 +167,7 @@ class SqlSessionRepository:
     ) -> None:
         self.connection.execute(
             update(sessions)
-            .where(sessions.c.id == session_id)
+            .where(sessions.c.id == session_id, sessions.c.profile_id == self.profile_id)
             .values(status=status, stop_reason=reason, ended_at=at, elapsed_s=elapsed_s)
         )
 

@@ -171,12 +171,9 @@ def running_state(app: App, session_id: int) -> ResumeState | None:
 
 
 def find_session(app: App, session_id: int) -> HistoryEntry:
-    from unkink.services.sessions import history
+    from unkink.services.sessions import history_entry
 
-    for entry in history(uow=app.uow, limit=500):
-        if entry.session_id == session_id:
-            return entry
-    raise HTTPException(404, f"There is no session {session_id}.")
+    return history_entry(uow=app.uow, session_id=session_id)
 
 
 def session_out(app: App, state: ResumeState) -> SessionOut:

@@ -6,7 +6,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from unkink.domain.errors import UnkinkError, UnknownExercise
+from unkink.domain.errors import InvalidTransition, UnkinkError, UnknownExercise, UnsafeRoutine
 
 
 def _is_api(request: Request) -> bool:
@@ -16,6 +16,8 @@ def _is_api(request: Request) -> bool:
 def status_for(exc: UnkinkError) -> int:
     if isinstance(exc, UnknownExercise):
         return 404
+    if isinstance(exc, (InvalidTransition, UnsafeRoutine)):
+        return 409
     name = type(exc).__name__
     if name.startswith("Unknown") or name.endswith("NotFound"):
         return 404
