@@ -250,3 +250,56 @@ def test_page_data_cannot_break_out_of_its_script_tag() -> None:
     text = _script_json({"text": "</script><script>alert(1)</script> <!-- & >"})
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text)["text"].startswith("</script>")
+
+
+def test_home_asks_about_the_morning_after_and_the_answer_shapes_the_plan(
+    client: TestClient, app: App
+) -> None:
+    from tests.fakes import ManualWallClock
+    from unkink.domain.exercises import Place
+    from unkink.domain.planner import Area, PlanRequest
+    from unkink.domain.screening import parse_answers
+    from unkink.services import safety
+    from unkink.services import sessions as svc
+
+    with app.uow() as uow:
+        safety.acknowledge_intended_use(uow=uow, now=app.now())
+        safety.save_screening(uow=uow, answers=parse_answers({}), now=app.now(), source="file")
+        uow.commit()
+    request = PlanRequest(area=Area.UPPER, where=Place.DESK, minutes=3)
+    planned = svc.plan(uow=app.uow, catalogue=app.catalogue, request=request, now=app.now())
+    started = svc.start_session(
+        uow=app.uow, catalogue=app.catalogue, routine_id=planned.routine_id, now=app.now()
+    )
+    for cue in started.timeline.cues:
+        svc.record_cue(
+            uow=app.uow, session_id=started.session_id, cue=cue,
+            actual_s=cue.planned_s, elapsed_s=cue.planned_s, at=app.now(),
+        )  # fmt: skip
+    svc.end_session(
+        uow=app.uow, session_id=started.session_id, completed=True, reason=None,
+        elapsed_s=180, at=app.now(),
+    )  # fmt: skip
+    assert "How was the morning after?" not in client.get("/").text  # same day: not yet
+    assert isinstance(app.wall_clock, ManualWallClock)
+    app.wall_clock.tick(days=1)
+    page = client.get("/").text
+    assert "How was the morning after?" in page
+    reply = client.post(
+        "/api/next-morning",
+        json={"session_id": started.session_id, "worse": True},
+        headers={"Origin": BASE},
+    )
+    assert reply.status_code == 200, reply.text
+    assert any("smaller range" in m for m in reply.json()["messages"])
+    assert "How was the morning after?" not in client.get("/").text  # asked once
+    again = client.post(
+        "/api/next-morning",
+        json={"session_id": started.session_id, "worse": False},
+        headers={"Origin": BASE},
+    )
+    assert again.status_code == 409
+    with app.uow() as uow:
+        precautions = safety.current_precautions(uow=uow, today=app.today())
+    done = {i.exercise.id for i in started.routine.items}
+    assert {precautions.mark_for(e).value for e in done} == {"modify"}

@@ -190,6 +190,9 @@ def history(
     from unkink.cli.session_view import history_table
 
     console().print(history_table(entries))
+    from unkink.cli.morning import show_referral
+
+    show_referral(get_app(ctx))
 
 
 def register(app: typer.Typer) -> None:

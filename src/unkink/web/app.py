@@ -34,7 +34,7 @@ def create_app(
     ``bind_host`` is the address uvicorn listens on: requests must name it, or a loopback
     name, in their Host header. ``extra_hosts`` adds names (tests use ``testserver``).
     """
-    from unkink.web import api, api_safety, api_sessions, figures, offline, pages
+    from unkink.web import api, api_followup, api_safety, api_sessions, figures, offline, pages
     from unkink.web.errors import install_error_handlers
 
     composed = app if isinstance(app, App) else build(app)
@@ -52,6 +52,7 @@ def create_app(
     web.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     web.include_router(api.router)
     web.include_router(api_safety.router)
+    web.include_router(api_followup.router)
     web.include_router(api_sessions.router)
     web.include_router(pages.router)
     web.include_router(figures.router)

@@ -140,12 +140,15 @@ def home(request: Request, app: AppDep) -> Response:
     status = _safety_status(app)
     if status.intended_use_needed:
         return RedirectResponse("/welcome", status_code=303)
+    from unkink.web.api_followup import read_follow_up
+
     return render(
         request,
         "home.html",
         title="Home",
         active="/",
         status=status,
+        follow_up=read_follow_up(app),
         **_home_sessions(app),
     )
 

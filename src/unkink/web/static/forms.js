@@ -3,7 +3,7 @@ import { postJSON, messageOf } from "./api.js";
 
 for (const button of document.querySelectorAll("button[data-post]")) {
   button.addEventListener("click", async () => {
-    const error = document.querySelector("[data-error]");
+    const error = button.closest("section")?.querySelector("[data-error]") || document.querySelector("[data-error]");
     button.disabled = true;
     try {
       const body = button.dataset.body ? JSON.parse(button.dataset.body) : {};
