@@ -27,18 +27,10 @@ from fastapi.responses import HTMLResponse
 from playwright.sync_api import BrowserContext, sync_playwright
 
 from unkink.bootstrap import build
+from unkink.browser import launch_chromium
 from unkink.settings import Settings
 from unkink.web.app import create_app
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 EMPTY = "<!doctype html><html lang=en><title>empty</title><body></body></html>"
 
 
@@ -115,7 +107,7 @@ def main() -> None:
             "player + offline copy": [],
         }
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+            browser = launch_chromium(p)
             for _ in range(runs):
                 for name, url, ready, workers in (
                     ("empty page", f"{base}/bench-empty", "dom", "block"),

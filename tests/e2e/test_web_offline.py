@@ -9,7 +9,8 @@ import pytest
 from playwright.sync_api import Browser, Playwright, expect
 
 from tests.e2e import flows
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, Server
+from tests.e2e.conftest import PHONE, Server
+from unkink.browser import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = pytest.mark.e2e
 
@@ -49,7 +50,7 @@ def test_chromium_finds_the_app_installable(
 ) -> None:
     """Chromium's own check (what enables "Install app"); a persistent profile, not incognito."""
     context = playwright_instance.chromium.launch_persistent_context(
-        tmp_path / "profile", executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        tmp_path / "profile", executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS), headless=True
     )
     try:
         page = context.new_page()

@@ -11,19 +11,10 @@ from collections.abc import Iterable
 from html import escape
 from pathlib import Path
 
+from unkink.browser import CHROMIUM, launch_chromium
 from unkink.domain.exercises import Exercise, Laterality
 from unkink.figures.svg import render_step_svg
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 STYLE = (
     "body{font:13px/1.35 system-ui,sans-serif;margin:16px;color:#1f2328;background:#fff}"
     "h1{font-size:18px;margin:0 0 8px}h2{font-size:15px;margin:14px 0 6px}"
@@ -73,14 +64,14 @@ def screenshot(html: str, path: Path, *, dark: bool = False) -> None:
             "the contact sheet needs Playwright for Python. Install the dev tools with "
             "'scripts/install --dev' (or 'pip install playwright')."
         ) from None
-    if not Path(CHROMIUM).exists():
+    if not CHROMIUM.exists():
         raise SheetError(
             f"the contact sheet needs Chromium at {CHROMIUM}. Install it with "
             "'apt-get install -y chromium'."
         )
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = launch_chromium(p)
             try:
                 page = browser.new_page(
                     viewport={"width": 1420, "height": 900},
