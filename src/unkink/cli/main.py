@@ -12,8 +12,7 @@ from typing import Annotated
 import typer
 
 from unkink import __version__
-from unkink.cli import catalogue as _catalogue
-from unkink.cli import db as _db
+from unkink.cli import catalogue, db, figures, safety, session, web
 from unkink.cli.context import AppRef
 from unkink.cli.errors import report_errors
 
@@ -55,13 +54,10 @@ def main(
         ctx.obj = AppRef(db_url=db)
 
 
-_catalogue.register(app)
-_db.register(app)
-# feature modules register here, one line each:
-__import__("unkink.cli.web", fromlist=["register"]).register(app)
-__import__("unkink.cli.figures", fromlist=["register"]).register(app)
-__import__("unkink.cli.safety", fromlist=["register"]).register(app)
-__import__("unkink.cli.session", fromlist=["register"]).register(app)
+# Each feature adds its commands; this order is the order of `unkink --help`, as a new user
+# meets them: the session, then safety, the library, the web app, figures, upkeep.
+for _feature in (session, safety, catalogue, web, figures, db):
+    _feature.register(app)
 
 
 def run() -> None:

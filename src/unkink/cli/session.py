@@ -196,6 +196,6 @@ def history(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("plan")(plan)
     app.command("start")(start)
+    app.command("plan")(plan)
     app.command("history")(history)
