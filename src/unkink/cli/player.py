@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from unkink.domain.run import RunStatus, SessionRun
-from unkink.domain.timeline import Cue, CueKind, Timeline
+from unkink.domain.timeline import Cue, CueKind
 
 Clock = Callable[[], float]
 Sleep = Callable[[float], None]
@@ -216,8 +216,3 @@ def play_interactive(
             if run.status is RunStatus.RUNNING or run.status is RunStatus.PAUSED:
                 i = max(i, run.timeline.first_cue_from(run.position(now)))
     return run, lateness, i
-
-
-def next_exercise_name(timeline: Timeline, position_s: float) -> str:
-    item = timeline.segment_at(position_s).item
-    return timeline.names[item + 1] if item + 1 < len(timeline.names) else "the end"

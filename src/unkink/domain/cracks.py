@@ -92,10 +92,6 @@ class CrackReport:
     def message(self) -> str:
         return MESSAGES[self.status]
 
-    @property
-    def flagged_days(self) -> tuple[CrackDay, ...]:
-        return tuple(d for d in self.days if d.multi)
-
     def to_json(self) -> dict[str, object]:
         return {
             "status": str(self.status),

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, insert, select, update
 
 from unkink.storage.tables import exercise_feedback, ratings, routines, session_events, sessions
 
@@ -212,13 +212,6 @@ class SqlSessionRepository:
             EventRow(r.id, r.at, r.kind, r.exercise_id, r.step, r.planned_s, r.actual_s, r.detail)
             for r in rows
         ]
-
-    def count_events(self, session_id: int) -> int:
-        return int(
-            self.connection.execute(
-                select(func.count()).where(session_events.c.session_id == session_id)
-            ).scalar_one()
-        )
 
     def add_rating(
         self, session_id: int, *, moment: str, stiffness: int | None, pain: int | None, at: datetime
