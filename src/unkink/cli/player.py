@@ -62,6 +62,18 @@ def precise_sleep(seconds: float) -> None:
         time.sleep(seconds)
 
 
+def _show_cue(
+    run: SessionRun, cue: Cue, *, now: float, late_s: float, lateness: Lateness, on_cue: OnCue
+) -> SessionRun:
+    """Show a cue that came ``late_s`` after its deadline; the end cue's lateness is the drift."""
+    run = run.advance(now)
+    lateness.values.append(late_s)
+    on_cue(cue, cue.planned_s + late_s, run.elapsed(now))
+    if cue.kind is CueKind.DONE:
+        lateness.drift_s = late_s
+    return run
+
+
 def play_unattended(
     run: SessionRun, *, start_cue: int, clock: Clock, sleep: Sleep, on_cue: OnCue
 ) -> tuple[SessionRun, Lateness]:
@@ -76,11 +88,8 @@ def play_unattended(
         if now < deadline:
             sleep(deadline - now)
             continue
-        run = run.advance(now)
-        lateness.values.append(now - deadline)
-        on_cue(cues[i], cues[i].planned_s + (now - deadline), run.elapsed(now))
-        if cues[i].kind is CueKind.DONE:
-            lateness.drift_s = now - deadline
+        late_s = now - deadline
+        run = _show_cue(run, cues[i], now=now, late_s=late_s, lateness=lateness, on_cue=on_cue)
         i += 1
     return run, lateness
 
@@ -195,11 +204,8 @@ def play_interactive(
         now = clock()
         deadline = run.deadline(cues[i].planned_s)
         if deadline is not None and now >= deadline:
-            run = run.advance(now)
-            lateness.values.append(now - deadline)
-            on_cue(cues[i], cues[i].planned_s + (now - deadline), run.elapsed(now))
-            if cues[i].kind is CueKind.DONE:
-                lateness.drift_s = now - deadline
+            late_s = now - deadline
+            run = _show_cue(run, cues[i], now=now, late_s=late_s, lateness=lateness, on_cue=on_cue)
             i += 1
             continue
         redraw(run, now, i)
