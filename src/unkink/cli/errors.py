@@ -8,13 +8,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import NoReturn
 
 from unkink.domain.errors import UnkinkError
 
 EXIT_USAGE = 2
 
 
-def fail(message: str, *, code: int = EXIT_USAGE) -> None:
+def fail(message: str, *, code: int = EXIT_USAGE) -> NoReturn:
     """Print a message to stderr and exit non-zero. For use inside commands."""
     import typer
 

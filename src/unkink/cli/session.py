@@ -15,6 +15,7 @@ from unkink.cli.errors import fail
 
 if TYPE_CHECKING:
     from unkink.bootstrap import App
+    from unkink.domain.gate import Gate
     from unkink.domain.planner import PlanRequest
     from unkink.domain.precautions import Precautions
 
@@ -43,24 +44,24 @@ def _gate(ctx: typer.Context, app: App, *, may_ask: bool) -> tuple[bool, Precaut
     """Ask the safety service whether a session may go ahead; returns (gentle_only, precautions).
 
     In an interactive start, a missing check is offered right away (``unkink check``)."""
-    from unkink.services.safety import check_gate, current_precautions
+    from unkink.services.safety import gate_and_precautions
 
-    with app.uow() as u:
-        gate = check_gate(uow=u, today=app.today())
+    def read() -> tuple[Gate, Precautions | None]:
+        with app.uow() as u:
+            return gate_and_precautions(uow=u, today=app.today(), exercises=app.catalogue)
+
+    gate, precautions = read()
     if not gate.allowed and may_ask and "unkink check" in gate.next_step:
         typer.echo(gate.reason)
         if typer.confirm("Answer the safety questions now?", default=True):
             from unkink.cli.safety import check
 
             check(ctx)  # the safety engineer's own flow: intended use, questions, saved result
-            with app.uow() as u:
-                gate = check_gate(uow=u, today=app.today())
-    if not gate.allowed:
+            gate, precautions = read()
+    if not gate.allowed or precautions is None:
         fail(f"{gate.reason}\nNext step: {gate.next_step}.", code=1)
     if gate.gentle_only and gate.reason:
         typer.echo(gate.reason, err=True)
-    with app.uow() as u:
-        precautions = current_precautions(uow=u, today=app.today(), exercises=app.catalogue)
     return gate.gentle_only, precautions
 
 

@@ -4,7 +4,7 @@ Functions take keyword-only arguments: a unit of work (already entered), and ``n
 values, so the CLI, the web app, the guided session and tests share them. Writers do not
 commit; the caller commits the unit of work.
 
-The guided session calls ``check_gate``, ``current_precautions`` and ``record_pain``.
+The guided session calls ``gate_and_precautions`` and ``record_pain``.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ __all__ = [
     "check_gate",
     "crack_report",
     "current_precautions",
+    "gate_and_precautions",
     "latest_screening",
     "log_crack",
     "needs_intended_use",
@@ -178,6 +179,17 @@ def current_precautions(
         conditions += implied_conditions(answers, screened_on=latest.taken_at.date())
     from_table = derive_precautions(conditions, today=today, exercises=exercises)
     return with_next_day(from_table, next_day_decisions(uow=uow))
+
+
+def gate_and_precautions(
+    *, uow: UnitOfWork, today: date, exercises: Iterable[Exercise] = ()
+) -> tuple[Gate, Precautions | None]:
+    """What a guided session needs first, in the CLI and the web app alike: the gate, then,
+    only when it is open, the person's precautions (``gentle_only`` narrows the plan)."""
+    gate = check_gate(uow=uow, today=today)
+    if not gate.allowed:
+        return gate, None
+    return gate, current_precautions(uow=uow, today=today, exercises=exercises)
 
 
 def precautions_json(precautions: Precautions, ids: Iterable[str]) -> dict[str, Any]:

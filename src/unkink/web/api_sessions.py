@@ -1,8 +1,8 @@
 """Guided-session endpoints: plan, start, each cue and event as it happens, ratings, pain, end.
 
 The timeline is the one ``unkink start`` plays (``services.sessions`` builds it); the browser
-only counts it down. The safety gate and the person's precautions are applied exactly as the
-CLI applies them: ``check_gate`` first, then ``current_precautions`` and ``gentle_only``.
+only counts it down. The safety gate and the person's precautions come from the service the
+CLI uses too (``services.safety.gate_and_precautions``); ``gentle_only`` narrows the plan.
 """
 
 from __future__ import annotations
@@ -127,14 +127,11 @@ class PlanDecision:
 
 def gate_for_session(app: App) -> PlanDecision:
     """The CLI's rule: the gate first; then precautions; gentle_only narrows the plan."""
-    from unkink.services.safety import check_gate, current_precautions
+    from unkink.services.safety import gate_and_precautions
 
     with app.uow() as uow:
-        gate = check_gate(uow=uow, today=app.today())
-        precautions = (
-            current_precautions(uow=uow, today=app.today(), exercises=app.catalogue)
-            if gate.allowed
-            else None
+        gate, precautions = gate_and_precautions(
+            uow=uow, today=app.today(), exercises=app.catalogue
         )
     return PlanDecision(gate.allowed, gate.gentle_only, gate.reason, gate.next_step, precautions)
 
