@@ -245,7 +245,7 @@ def test_the_questions_come_after_the_intended_use(client: TestClient) -> None:
 def test_page_data_cannot_break_out_of_its_script_tag() -> None:
     import json
 
-    from unkink.web.pages import _script_json
+    from unkink.web.pages_sessions import _script_json
 
     text = _script_json({"text": "</script><script>alert(1)</script> <!-- & >"})
     assert "<" not in text and ">" not in text and "&" not in text

@@ -34,7 +34,16 @@ def create_app(
     ``bind_host`` is the address uvicorn listens on: requests must name it, or a loopback
     name, in their Host header. ``extra_hosts`` adds names (tests use ``testserver``).
     """
-    from unkink.web import api, api_followup, api_safety, api_sessions, figures, offline, pages
+    from unkink.web import (
+        api,
+        api_followup,
+        api_safety,
+        api_sessions,
+        figures,
+        offline,
+        pages,
+        pages_sessions,
+    )
     from unkink.web.errors import install_error_handlers
 
     composed = app if isinstance(app, App) else build(app)
@@ -55,6 +64,7 @@ def create_app(
     web.include_router(api_followup.router)
     web.include_router(api_sessions.router)
     web.include_router(pages.router)
+    web.include_router(pages_sessions.router)
     web.include_router(figures.router)
     web.include_router(offline.router)
     install_error_handlers(web)
