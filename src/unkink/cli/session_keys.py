@@ -128,25 +128,17 @@ def _ask_pain(app: App, session_id: int, run: SessionRun, now: float) -> PainDec
     """Ask the pain score and the stop-at-once questions; the safety rules decide."""
     from unkink.cli.session_run import ask_number
     from unkink.domain.pain import STOP_QUESTIONS, PainReport
-    from unkink.services.safety import record_pain
 
     typer.echo("The session is paused. Let's check what you feel.")
     score = ask_number("How bad is the pain? (0 = none, 10 = very bad)")
     answers = {name: typer.confirm(question, default=False) for name, question in STOP_QUESTIONS}
     report = PainReport(score=score, **answers)
     exercise_id = run.timeline.segment_at(run.position(now)).exercise_id
-    with app.uow() as u:
-        decision = record_pain(
-            uow=u, report=report, now=app.now(), session_id=session_id, exercise_id=exercise_id
-        )
-        u.commit()
-    sessions.record_event(
+    return sessions.record_pain(
         uow=app.uow,
         session_id=session_id,
-        kind="pain",
+        report=report,
+        exercise_id=exercise_id,
         at=app.now(),
         elapsed_s=run.elapsed(now),
-        exercise_id=exercise_id,
-        detail={"score": score, "decision": str(decision.action)},
     )
-    return decision

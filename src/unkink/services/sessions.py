@@ -21,6 +21,7 @@ from unkink.domain.timeline import Cue, Timeline, build_timeline
 
 if TYPE_CHECKING:
     from unkink.domain.exercises import Catalogue
+    from unkink.domain.pain import PainDecision, PainReport
     from unkink.storage.session_repo import SessionRow
     from unkink.storage.unit_of_work import SqlUnitOfWork
 
@@ -182,6 +183,36 @@ def record_event(
         if elapsed_s is not None:
             u.sessions.save_elapsed(session_id, elapsed_s=elapsed_s)
         u.commit()
+
+
+def record_pain(
+    *,
+    uow: UowFactory,
+    session_id: int,
+    report: PainReport,
+    exercise_id: str | None,
+    at: datetime,
+    elapsed_s: float | None = None,
+) -> PainDecision:
+    """'This hurts' during a session: the safety rules decide and store the report (its own
+    transaction), then the session's log notes it. The caller acts on the decision."""
+    from unkink.services import safety
+
+    with uow() as u:
+        decision = safety.record_pain(
+            uow=u, report=report, now=at, session_id=session_id, exercise_id=exercise_id
+        )
+        u.commit()
+    record_event(
+        uow=uow,
+        session_id=session_id,
+        kind="pain",
+        at=at,
+        elapsed_s=elapsed_s,
+        exercise_id=exercise_id,
+        detail={"score": report.score, "action": str(decision.action)},
+    )
+    return decision
 
 
 def record_rating(

@@ -291,7 +291,7 @@ def record_rating(session_id: SessionId, body: RatingIn, app: AppDep) -> None:
 @router.post("/sessions/{session_id}/pain", summary="'This hurts': what to do now")
 def record_pain(session_id: SessionId, body: PainIn, app: AppDep) -> PainOut:
     from unkink.domain.pain import PainReport
-    from unkink.services import safety, sessions
+    from unkink.services import sessions
 
     state = _running(app, session_id)
     if body.exercise_id is not None and body.exercise_id not in {
@@ -300,18 +300,8 @@ def record_pain(session_id: SessionId, body: PainIn, app: AppDep) -> PainOut:
         raise HTTPException(422, f"'{body.exercise_id}' is not in this session.")
     report = PainReport(**body.model_dump(exclude={"exercise_id"}))
     now = app.now()
-    with app.uow() as uow:
-        decision = safety.record_pain(
-            uow=uow, report=report, now=now, session_id=session_id, exercise_id=body.exercise_id
-        )
-        uow.commit()
-    sessions.record_event(
-        uow=app.uow,
-        session_id=session_id,
-        kind="pain",
-        at=now,
-        exercise_id=body.exercise_id,
-        detail={"score": body.score, "action": str(decision.action)},
+    decision = sessions.record_pain(
+        uow=app.uow, session_id=session_id, report=report, exercise_id=body.exercise_id, at=now
     )
     if decision.action.rescreen:
         sessions.end_session(
