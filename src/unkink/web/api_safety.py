@@ -265,6 +265,11 @@ def set_conditions(body: ConditionsIn, app: AppDep) -> ConditionsOut:
 
 @router.get("/cracks", summary="Crack status over the last 30 days")
 def get_cracks(app: AppDep) -> CrackStatusOut:
+    return read_cracks(app)
+
+
+def read_cracks(app: Any) -> CrackStatusOut:
+    """The crack status alone (also used by the crack and history pages)."""
     from unkink.services import safety
 
     with app.uow() as uow:

@@ -198,12 +198,14 @@ def conditions(request: Request, app: AppDep) -> HTMLResponse:
 
 @router.get("/cracks", response_class=HTMLResponse)
 def cracks(request: Request, app: AppDep) -> HTMLResponse:
+    from unkink.web.api_safety import read_cracks
+
     return render(
         request,
         "cracks.html",
         title="Crack log",
         active="/cracks",
-        cracks=_safety_status(app).cracks,
+        cracks=read_cracks(app),
         now_local=app.now().strftime("%Y-%m-%dT%H:%M"),
     )
 
@@ -211,6 +213,6 @@ def cracks(request: Request, app: AppDep) -> HTMLResponse:
 @router.get("/cracks/status", response_class=HTMLResponse)
 def cracks_status(request: Request, app: AppDep) -> HTMLResponse:
     """The status block alone, for the crack page to refresh after logging."""
-    return templates.TemplateResponse(
-        request, "_crack_status.html", {"cracks": _safety_status(app).cracks}
-    )
+    from unkink.web.api_safety import read_cracks
+
+    return templates.TemplateResponse(request, "_crack_status.html", {"cracks": read_cracks(app)})

@@ -198,11 +198,11 @@ def after(
 @router.get("/history", response_class=HTMLResponse)
 def history_page(request: Request, app: AppDep) -> HTMLResponse:
     from unkink.services.sessions import history
-    from unkink.web.api_safety import read_status
+    from unkink.web.api_safety import read_cracks
     from unkink.web.history_view import history_context
 
     entries = history(uow=app.uow, limit=500)
-    cracks = read_status(app).cracks
+    cracks = read_cracks(app)
     names = {e.id: e.name for e in app.catalogue}
     return render(
         request,
