@@ -43,3 +43,14 @@ def test_two_worse_mornings_drop_it_and_must_not_is_never_loosened() -> None:
 def test_mornings_that_were_fine_change_nothing() -> None:
     out = with_next_day(Precautions(), {"bridge": next_day_advice([False, False])})
     assert out.mark_for("bridge") is Mark.OFFER
+
+
+def test_change_messages_say_each_change_once_and_skip_keeps() -> None:
+    from unkink.domain.next_morning import change_messages
+
+    decisions = {
+        "bridge": next_day_advice([True]),
+        "butterfly": next_day_advice([True]),
+        "cat_camel": next_day_advice([False]),
+    }
+    assert change_messages(decisions) == [next_day_advice([True]).message]

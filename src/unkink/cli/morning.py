@@ -16,8 +16,7 @@ if TYPE_CHECKING:
 
 def ask_about_last_session(app: App) -> None:
     """Ask once, on days 1-3 after a session, whether the next morning was clearly worse."""
-    from unkink.domain.next_morning import QUESTION
-    from unkink.domain.pain import NextDay
+    from unkink.domain.next_morning import QUESTION, change_messages
     from unkink.services import safety
 
     with app.uow() as uow:
@@ -30,11 +29,8 @@ def ask_about_last_session(app: App) -> None:
     with app.uow() as uow:
         changes = safety.record_next_morning(uow=uow, pending=pending, worse=worse, now=app.now())
         uow.commit()
-    shown = set()
-    for decision in changes.values():
-        if decision.advice is not NextDay.KEEP and decision.message not in shown:
-            shown.add(decision.message)
-            typer.echo(decision.message)
+    for message in change_messages(changes):
+        typer.echo(message)
     if not worse:
         typer.echo("Good. Thanks for telling me.")
 

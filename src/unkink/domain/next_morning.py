@@ -34,6 +34,12 @@ def should_ask(session_day: date, *, today: date, answered: bool) -> bool:
     return not answered and 1 <= (today - session_day).days <= ASK_WITHIN_DAYS
 
 
+def change_messages(decisions: Mapping[str, NextDayDecision]) -> list[str]:
+    """What changes for the next plan, each message once (several stretches share one text)."""
+    wanted = (d.message for d in decisions.values() if d.advice is not NextDay.KEEP)
+    return list(dict.fromkeys(wanted))
+
+
 def with_next_day(
     precautions: Precautions, decisions: Mapping[str, NextDayDecision]
 ) -> Precautions:

@@ -83,7 +83,7 @@ def follow_up(app: AppDep) -> FollowUpOut:
 
 @router.post("/next-morning", summary="Answer: was your back clearly worse the morning after?")
 def next_morning(body: NextMorningIn, app: AppDep) -> NextMorningOut:
-    from unkink.domain.pain import NextDay
+    from unkink.domain.next_morning import change_messages
     from unkink.services import safety
 
     with app.uow() as uow:
@@ -97,5 +97,4 @@ def next_morning(body: NextMorningIn, app: AppDep) -> NextMorningOut:
             uow=uow, pending=pending, worse=body.worse, now=app.now()
         )
         uow.commit()
-    messages = [d.message for d in changes.values() if d.advice is not NextDay.KEEP]
-    return NextMorningOut(messages=list(dict.fromkeys(messages)))
+    return NextMorningOut(messages=change_messages(changes))
