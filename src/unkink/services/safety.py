@@ -64,28 +64,22 @@ class UnitOfWork(Protocol):
 
     profile_id: int
 
+    @property
+    def safety(self) -> SqlSafetyRepo: ...
+
     def ensure_profile(self, *, now: datetime) -> int: ...
-
-
-def _repo(uow: UnitOfWork) -> SqlSafetyRepo:
-    found = getattr(uow, "safety", None)  # a unit of work may offer its own (e.g. a fake)
-    if found is not None:
-        return found  # type: ignore[no-any-return]
-    from unkink.storage.safety_repo import SqlSafetyRepo
-
-    return SqlSafetyRepo(uow.connection, uow.profile_id)  # type: ignore[attr-defined]
 
 
 # --- intended use ------------------------------------------------------------------------------
 
 
 def needs_intended_use(*, uow: UnitOfWork) -> bool:
-    return _repo(uow).acknowledged_at() is None
+    return uow.safety.acknowledged_at() is None
 
 
 def acknowledge_intended_use(*, uow: UnitOfWork, now: datetime) -> None:
     uow.ensure_profile(now=now)
-    repo = _repo(uow)
+    repo = uow.safety
     if repo.acknowledged_at() is None:
         repo.acknowledge(now)
 
@@ -99,7 +93,7 @@ def save_screening(
     """Screen the answers and store the result with its time. ``source``: questionnaire|file|web."""
     uow.ensure_profile(now=now)
     result = screen(answers)
-    _repo(uow).add_screening(
+    uow.safety.add_screening(
         taken_at=now,
         answers=answers.to_json(),
         urgency=result.urgency,
@@ -111,12 +105,12 @@ def save_screening(
 
 
 def latest_screening(*, uow: UnitOfWork) -> StoredScreening | None:
-    return _repo(uow).latest_screening()
+    return uow.safety.latest_screening()
 
 
 def check_gate(*, uow: UnitOfWork, today: date) -> Gate:
     """May a session be offered today? If not, why and which command to run."""
-    repo = _repo(uow)
+    repo = uow.safety
     latest = repo.latest_screening()
     pain_stop = latest is not None and repo.pain_stop_since(latest.taken_at) is not None
     return decide_gate(
@@ -135,11 +129,11 @@ def check_gate(*, uow: UnitOfWork, today: date) -> Gate:
 
 def set_person(*, uow: UnitOfWork, now: datetime, age: int | None, sex: str | None) -> None:
     uow.ensure_profile(now=now)
-    _repo(uow).set_person(age=age, sex=sex)
+    uow.safety.set_person(age=age, sex=sex)
 
 
 def person(*, uow: UnitOfWork) -> tuple[int | None, str | None]:
-    return _repo(uow).person()
+    return uow.safety.person()
 
 
 def add_conditions(*, uow: UnitOfWork, conditions: Iterable[Condition], now: datetime) -> None:
@@ -148,7 +142,7 @@ def add_conditions(*, uow: UnitOfWork, conditions: Iterable[Condition], now: dat
     Several entries with one code in one call (two hip replacements) are all kept.
     """
     uow.ensure_profile(now=now)
-    repo = _repo(uow)
+    repo = uow.safety
     conditions = list(conditions)
     for code in dict.fromkeys(str(c.code) for c in conditions):
         repo.end_conditions(today=now.date(), code=code)
@@ -157,11 +151,11 @@ def add_conditions(*, uow: UnitOfWork, conditions: Iterable[Condition], now: dat
 
 
 def end_conditions(*, uow: UnitOfWork, today: date, code: str | None = None) -> int:
-    return _repo(uow).end_conditions(today=today, code=code)
+    return uow.safety.end_conditions(today=today, code=code)
 
 
 def active_conditions(*, uow: UnitOfWork, today: date) -> list[Condition]:
-    return _repo(uow).active_conditions(today)
+    return uow.safety.active_conditions(today)
 
 
 def current_precautions(
@@ -173,7 +167,7 @@ def current_precautions(
     recent leg pain), merged by the strictest mark.
     """
     conditions = list(active_conditions(uow=uow, today=today))
-    latest = _repo(uow).latest_screening()
+    latest = uow.safety.latest_screening()
     if latest is not None:
         answers = parse_answers(latest.answers)
         conditions += implied_conditions(answers, screened_on=latest.taken_at.date())
@@ -227,7 +221,7 @@ def record_pain(
         report = dataclasses.replace(report, pregnant=True)
     decision = assess_pain(report)
     answers = {name: getattr(report, name) for name in PainReport.__dataclass_fields__}
-    _repo(uow).add_pain_report(
+    uow.safety.add_pain_report(
         at=now,
         score=report.score,
         answers=answers,
@@ -239,7 +233,7 @@ def record_pain(
 
 
 def _pregnant(*, uow: UnitOfWork, today: date) -> bool:
-    latest = _repo(uow).latest_screening()
+    latest = uow.safety.latest_screening()
     if latest is not None and latest.answers.get("pregnant") is True:
         return True
     return any(str(c.code) == "pregnancy" for c in active_conditions(uow=uow, today=today))
@@ -247,12 +241,12 @@ def _pregnant(*, uow: UnitOfWork, today: date) -> bool:
 
 def next_day_decisions(*, uow: UnitOfWork) -> dict[str, NextDayDecision]:
     """The next-day rule per exercise with any next-morning answers."""
-    return {e: next_day_advice(w) for e, w in _repo(uow).worse_mornings().items()}
+    return {e: next_day_advice(w) for e, w in uow.safety.worse_mornings().items()}
 
 
 def pending_next_morning(*, uow: UnitOfWork, today: date) -> PendingMorning | None:
     """The last session, if it is time to ask how the next morning felt (once, days 1-3)."""
-    found = _repo(uow).last_session_for_morning()
+    found = uow.safety.last_session_for_morning()
     if found is None:
         return None
     pending, answered = found
@@ -267,7 +261,7 @@ def record_next_morning(
     *, uow: UnitOfWork, pending: PendingMorning, worse: bool, now: datetime
 ) -> dict[str, NextDayDecision]:
     """Store the answer for every exercise of that session; return what changes for them."""
-    repo = _repo(uow)
+    repo = uow.safety
     repo.add_next_morning(pending, worse=worse, at=now)
     decisions = next_day_decisions(uow=uow)
     return {e: decisions[e] for e in pending.exercise_ids if e in decisions}
@@ -275,7 +269,7 @@ def record_next_morning(
 
 def referral(*, uow: UnitOfWork) -> Referral | None:
     """A calm referral suggestion if stored ratings call for one (hook: a clinician summary)."""
-    repo = _repo(uow)
+    repo = uow.safety
     return suggest_referral(points=repo.score_points(), worse_mornings=repo.worse_mornings())
 
 
@@ -293,7 +287,7 @@ def log_crack(
     *, uow: UnitOfWork, at: datetime, now: datetime, where: str | None, relief: int | None
 ) -> CrackLogged:
     uow.ensure_profile(now=now)
-    repo = _repo(uow)
+    repo = uow.safety
     first_neck = where == "neck" and repo.neck_cracks() == 0
     repo.add_crack(at=at, region=where, relief=relief, logged_at=now)
     return CrackLogged(at, first_neck, crack_report(uow=uow, today=max(at, now).date()))
@@ -302,12 +296,12 @@ def log_crack(
 def crack_report(*, uow: UnitOfWork, today: date) -> CrackReport:
     since = datetime.combine(today - timedelta(days=CRACK_PERIOD_DAYS - 1), time.min)
     until = datetime.combine(today, time.max)
-    return crack_status(c.at for c in _repo(uow).cracks(since=since, until=until))
+    return crack_status(c.at for c in uow.safety.cracks(since=since, until=until))
 
 
 def crack_regions(*, uow: UnitOfWork, today: date) -> Mapping[str, int]:
     since = datetime.combine(today - timedelta(days=CRACK_PERIOD_DAYS - 1), time.min)
     counts: dict[str, int] = {}
-    for c in _repo(uow).cracks(since=since, until=datetime.combine(today, time.max)):
+    for c in uow.safety.cracks(since=since, until=datetime.combine(today, time.max)):
         counts[c.region or "unknown"] = counts.get(c.region or "unknown", 0) + 1
     return counts

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Engine, insert, select
 from unkink.storage.tables import profiles
 
 if TYPE_CHECKING:
+    from unkink.storage.safety_repo import SqlSafetyRepo
     from unkink.storage.session_repo import SqlSessionRepository
 
 LOCAL_PROFILE_ID = 1
@@ -70,3 +71,9 @@ class SqlUnitOfWork:
         from unkink.storage.session_repo import SqlSessionRepository
 
         return SqlSessionRepository(self.connection, self.profile_id)
+
+    @property
+    def safety(self) -> SqlSafetyRepo:
+        from unkink.storage.safety_repo import SqlSafetyRepo
+
+        return SqlSafetyRepo(self.connection, self.profile_id)
