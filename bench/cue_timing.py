@@ -104,8 +104,8 @@ def main() -> None:
             ).stdout
         )  # fmt: skip
         from unkink.catalogue.loader import load_catalogue
-        from unkink.domain.routines import routine_from_dict
-        from unkink.domain.timeline import build_timeline
+        from unkink.domain.session.routines import routine_from_dict
+        from unkink.domain.session.timeline import build_timeline
 
         routine = routine_from_dict(load_catalogue(None), planned)
         cues = [

@@ -5,9 +5,9 @@ from __future__ import annotations
 from tests.fakes import ManualWallClock
 from unkink.bootstrap import App
 from unkink.domain.exercises import Place
-from unkink.domain.planner import Area, PlanRequest
-from unkink.domain.precautions import Mark
-from unkink.domain.screening import parse_answers
+from unkink.domain.safety.precautions import Mark
+from unkink.domain.safety.screening import parse_answers
+from unkink.domain.session.planner import Area, PlanRequest
 from unkink.services import safety
 from unkink.services import sessions as svc
 

@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from unkink.bootstrap import build
 from unkink.cli.main import app
-from unkink.domain.cracks import NECK_WARNING
-from unkink.domain.urgency import EMERGENCY_ADVICE, SELF_CARE_ADVICE
+from unkink.domain.safety.cracks import NECK_WARNING
+from unkink.domain.safety.urgency import EMERGENCY_ADVICE, SELF_CARE_ADVICE
 from unkink.services import safety
 from unkink.settings import load_settings
 

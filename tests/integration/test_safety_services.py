@@ -8,11 +8,11 @@ from sqlalchemy import insert
 
 from tests.fakes import ManualWallClock
 from unkink.bootstrap import App
-from unkink.domain import gate as gate_texts
-from unkink.domain.pain import PainAction, PainReport
-from unkink.domain.precautions import Mark, parse_condition
-from unkink.domain.referral import ReferralReason
-from unkink.domain.screening import parse_answers
+from unkink.domain.safety import gate as gate_texts
+from unkink.domain.safety.pain import PainAction, PainReport
+from unkink.domain.safety.precautions import Mark, parse_condition
+from unkink.domain.safety.referral import ReferralReason
+from unkink.domain.safety.screening import parse_answers
 from unkink.services import safety
 from unkink.storage.tables import exercise_feedback, ratings, routines, sessions
 
@@ -231,7 +231,7 @@ def test_crack_log_status_over_the_last_30_days(db_app: App, wall_clock: ManualW
 def test_a_pain_stop_for_dizziness_in_pregnancy_says_to_roll_onto_the_side(db_app: App) -> None:
     """§5: dizziness in pregnancy on the back -> change position. The player does not know
     the person is pregnant, so the service fills it in from the screening or the profile."""
-    from unkink.domain.pain import PREGNANT_DIZZY_TEXT
+    from unkink.domain.safety.pain import PREGNANT_DIZZY_TEXT
 
     screen_and_save(db_app, pregnant=True, pregnancy_weeks=30)
     with db_app.uow() as uow:

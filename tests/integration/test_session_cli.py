@@ -17,8 +17,8 @@ import unkink.bootstrap
 from tests.fakes import ManualClock, ManualWallClock
 from unkink.bootstrap import App
 from unkink.cli.main import app as cli
-from unkink.domain.answers import ScreeningAnswers
 from unkink.domain.errors import UnkinkError
+from unkink.domain.safety.answers import ScreeningAnswers
 from unkink.settings import load_settings
 
 runner = CliRunner()

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from unkink.bootstrap import App
-from unkink.domain.planner import parse_request
-from unkink.domain.run import resume_run
+from unkink.domain.session.planner import parse_request
+from unkink.domain.session.run import resume_run
 from unkink.services import sessions
 
 

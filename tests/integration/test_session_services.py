@@ -7,7 +7,7 @@ import pytest
 from unkink.bootstrap import App
 from unkink.domain.errors import InvalidTransition
 from unkink.domain.exercises import Place
-from unkink.domain.planner import Area, PlanRequest
+from unkink.domain.session.planner import Area, PlanRequest
 from unkink.services import sessions as svc
 from unkink.web.errors import status_for
 

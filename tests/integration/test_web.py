@@ -257,8 +257,8 @@ def test_home_asks_about_the_morning_after_and_the_answer_shapes_the_plan(
 ) -> None:
     from tests.fakes import ManualWallClock
     from unkink.domain.exercises import Place
-    from unkink.domain.planner import Area, PlanRequest
-    from unkink.domain.screening import parse_answers
+    from unkink.domain.safety.screening import parse_answers
+    from unkink.domain.session.planner import Area, PlanRequest
     from unkink.services import safety
     from unkink.services import sessions as svc
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from unkink.domain.cracks import (
+from unkink.domain.safety.cracks import (
     FREQUENT_MESSAGE,
     REPETITIVE_MESSAGE,
     CrackStatus,

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from unkink.catalogue.loader import load_builtin
+from unkink.domain.body.skeleton import POINTS
 from unkink.domain.exercises import Exercise, Laterality
-from unkink.domain.skeleton import POINTS
 from unkink.figures import animate, palette
 from unkink.figures.animate import render_exercise_animated_svg
 from unkink.figures.scene import FigureError, scene_for

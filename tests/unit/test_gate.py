@@ -6,9 +6,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from unkink.domain import gate as g
-from unkink.domain.gate import decide_gate
-from unkink.domain.urgency import Urgency
+from unkink.domain.safety import gate as g
+from unkink.domain.safety.gate import decide_gate
+from unkink.domain.safety.urgency import Urgency
 
 TODAY = date(2026, 3, 2)
 

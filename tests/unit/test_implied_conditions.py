@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from unkink.domain.answers import parse_answers
-from unkink.domain.implied_conditions import implied_conditions
-from unkink.domain.precautions import ConditionCode
+from unkink.domain.safety.answers import parse_answers
+from unkink.domain.safety.implied_conditions import implied_conditions
+from unkink.domain.safety.precautions import ConditionCode
 
 DAY = date(2026, 3, 2)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from unkink.domain.next_morning import should_ask, with_next_day
-from unkink.domain.pain import next_day_advice
-from unkink.domain.precautions import Mark, Precautions
+from unkink.domain.safety.pain import next_day_advice
+from unkink.domain.safety.precautions import Mark, Precautions
+from unkink.domain.session.next_morning import should_ask, with_next_day
 
 DAY = date(2026, 3, 2)
 
@@ -46,7 +46,7 @@ def test_mornings_that_were_fine_change_nothing() -> None:
 
 
 def test_change_messages_say_each_change_once_and_skip_keeps() -> None:
-    from unkink.domain.next_morning import change_messages
+    from unkink.domain.session.next_morning import change_messages
 
     decisions = {
         "bridge": next_day_advice([True]),

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from unkink.domain.pain import (
+from unkink.domain.safety.pain import (
     STOP_QUESTIONS,
     InvalidPainReport,
     NextDay,

@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 from unkink.catalogue.loader import load_builtin
 from unkink.domain.errors import PlanError, UnknownExercise
 from unkink.domain.exercises import Place, Position
-from unkink.domain.moves import EFFORT, path_effort
-from unkink.domain.planner import PlanRequest, parse_request, plan_routine
-from unkink.domain.precautions import Mark, Precautions
+from unkink.domain.safety.precautions import Mark, Precautions
+from unkink.domain.session.moves import EFFORT, path_effort
+from unkink.domain.session.planner import PlanRequest, parse_request, plan_routine
 
 CATALOGUE = load_builtin()
 FLOOR = {Position.SUPINE, Position.PRONE, Position.QUADRUPED, Position.KNEELING}

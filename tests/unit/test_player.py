@@ -7,9 +7,9 @@ import pytest
 from tests.fakes import ManualClock
 from unkink.catalogue.loader import load_builtin
 from unkink.cli.player import Lateness, json_event, play_interactive, play_unattended
-from unkink.domain.planner import parse_request, plan_routine
-from unkink.domain.run import RunStatus, SessionRun
-from unkink.domain.timeline import Cue, CueKind, build_timeline
+from unkink.domain.session.planner import parse_request, plan_routine
+from unkink.domain.session.run import RunStatus, SessionRun
+from unkink.domain.session.timeline import Cue, CueKind, build_timeline
 
 TIMELINE = build_timeline(
     plan_routine(load_builtin(), parse_request(area="lower", where="floor", minutes=3))

@@ -10,12 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from unkink.catalogue.loader import CatalogueError, load_builtin, parse_exercise
-from unkink.domain import geometry as g
+from unkink.domain.body import geometry as g
+from unkink.domain.body.placement import PlacedPose
+from unkink.domain.body.pose import JOINTS, Keyframe, forward_kinematics, resolve_angles
+from unkink.domain.body.range_of_motion import limits, out_of_range
+from unkink.domain.body.skeleton import BONE_PAIRS, POINTS
 from unkink.domain.exercises import Exercise, Laterality
-from unkink.domain.placement import PlacedPose
-from unkink.domain.pose import JOINTS, Keyframe, forward_kinematics, resolve_angles
-from unkink.domain.range_of_motion import limits, out_of_range
-from unkink.domain.skeleton import BONE_PAIRS, POINTS
 from unkink.figures.scene import scene_for
 
 CATALOGUE = load_builtin()

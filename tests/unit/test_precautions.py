@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from unkink.catalogue.loader import load_builtin
 from unkink.domain.exercises import BUILTIN_IDS as EXERCISE_IDS
 from unkink.domain.exercises import Exercise, Movement, Position
-from unkink.domain.precaution_table import BUILTIN_TRAITS, TABLE
-from unkink.domain.precautions import (
+from unkink.domain.safety.precaution_table import BUILTIN_TRAITS, TABLE
+from unkink.domain.safety.precautions import (
     Condition,
     ConditionCode,
     InvalidCondition,

@@ -10,14 +10,14 @@ from hypothesis import strategies as st
 from unkink.catalogue.loader import load_builtin
 from unkink.domain.errors import PlanError
 from unkink.domain.exercises import Place
-from unkink.domain.planner import Area, PlanRequest, plan_routine
-from unkink.domain.precautions import (
+from unkink.domain.safety.precautions import (
     Condition,
     ConditionCode,
     HipApproach,
     Mark,
     derive_precautions,
 )
+from unkink.domain.session.planner import Area, PlanRequest, plan_routine
 
 TODAY = date(2026, 3, 1)
 CATALOGUE = load_builtin()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from unkink.domain.referral import (
+from unkink.domain.safety.referral import (
     WHAT_TO_BRING,
     ReferralReason,
     ScorePoint,

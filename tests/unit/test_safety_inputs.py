@@ -6,10 +6,10 @@ from datetime import datetime
 
 import pytest
 
-from unkink.domain.answers import parse_answers
-from unkink.domain.cracks import InvalidCrackEvents, parse_crack_events
-from unkink.domain.profile import InvalidProfile, parse_profile
-from unkink.domain.questions import QUESTIONS_BY_FIELD, to_answer_value
+from unkink.domain.safety.answers import parse_answers
+from unkink.domain.safety.cracks import InvalidCrackEvents, parse_crack_events
+from unkink.domain.safety.profile import InvalidProfile, parse_profile
+from unkink.domain.safety.questions import QUESTIONS_BY_FIELD, to_answer_value
 
 
 def test_profile_parses_age_sex_and_conditions() -> None:

@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from unkink.domain.answers import FIELD_NAMES, allowed_values
 from unkink.domain.exercises import BUILTIN_IDS
-from unkink.domain.precautions import Mark, derive_precautions, parse_condition
+from unkink.domain.safety.answers import FIELD_NAMES, allowed_values
+from unkink.domain.safety.precautions import Mark, derive_precautions, parse_condition
 
 SPEC = Path(__file__).resolve().parents[3] / "shared" / "docs" / "safety-evidence.md"
 TODAY = date(2026, 3, 1)

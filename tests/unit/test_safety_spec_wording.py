@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from unkink.domain.pain import STOP_QUESTIONS
-from unkink.domain.questions import QUESTIONS_BY_FIELD
-from unkink.domain.referral import SUGGESTION_TEXT, suggest_referral
+from unkink.domain.safety.pain import STOP_QUESTIONS
+from unkink.domain.safety.questions import QUESTIONS_BY_FIELD
+from unkink.domain.safety.referral import SUGGESTION_TEXT, suggest_referral
 
 # field -> plain words for each sign the rule lists (any one spelling per sign is enough)
 SIGNS: dict[str, list[tuple[str, ...]]] = {

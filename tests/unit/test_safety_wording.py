@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from unkink.domain import (
+from unkink.domain.safety import (
     cracks,
     gate,
     intended_use,
@@ -25,7 +25,7 @@ from unkink.domain import (
     referral,
     screening,
 )
-from unkink.domain.precautions import derive_precautions, parse_condition
+from unkink.domain.safety.precautions import derive_precautions, parse_condition
 
 MAX_GRADE = 7.0
 MIN_WORDS = 6
@@ -100,6 +100,6 @@ def test_no_sentence_is_copied_from_the_seed_guide() -> None:
 
 
 def test_every_screening_field_has_a_question() -> None:
-    from unkink.domain.answers import FIELD_NAMES
+    from unkink.domain.safety.answers import FIELD_NAMES
 
     assert sorted(q.field for q in questions.QUESTIONS) == sorted(FIELD_NAMES)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from unkink.domain.answers import (
+from unkink.domain.safety.answers import (
     FIELD_NAMES,
     CancerHistory,
     InvalidAnswers,
@@ -24,7 +24,7 @@ from unkink.domain.answers import (
     SpaFeature,
     Trauma,
 )
-from unkink.domain.screening import (
+from unkink.domain.safety.screening import (
     EMERGENCY_ADVICE,
     RULES,
     SELF_CARE_ADVICE,

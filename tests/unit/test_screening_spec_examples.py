@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from unkink.domain.questions import QUESTIONS_BY_FIELD
-from unkink.domain.screening import Urgency, parse_answers, screen
+from unkink.domain.safety.questions import QUESTIONS_BY_FIELD
+from unkink.domain.safety.screening import Urgency, parse_answers, screen
 
 ORDINARY: dict[str, Any] = {
     "age": 38,

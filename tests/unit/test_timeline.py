@@ -6,10 +6,10 @@ import pytest
 
 from unkink.catalogue.loader import load_builtin
 from unkink.domain.errors import InvalidTransition
-from unkink.domain.planner import parse_request, plan_routine
-from unkink.domain.routines import routine_from_dict
-from unkink.domain.run import RunStatus, SessionRun, resume_run
-from unkink.domain.timeline import CueKind, build_timeline
+from unkink.domain.session.planner import parse_request, plan_routine
+from unkink.domain.session.routines import routine_from_dict
+from unkink.domain.session.run import RunStatus, SessionRun, resume_run
+from unkink.domain.session.timeline import CueKind, build_timeline
 
 CATALOGUE = load_builtin()
 ROUTINE = plan_routine(CATALOGUE, parse_request(area="whole", where="floor", minutes=10))
@@ -120,7 +120,7 @@ def test_resume_run_continues_from_a_position() -> None:
 
 
 def test_a_modified_exercise_carries_its_change_into_the_cues() -> None:
-    from unkink.domain.precautions import Mark, Precautions
+    from unkink.domain.safety.precautions import Mark, Precautions
 
     text = "Lift only until your hips line up with your thighs."
     precautions = Precautions(marks={"bridge": Mark.MODIFY}, modifications={"bridge": text})

@@ -7,9 +7,9 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 from unkink.catalogue.loader import load_builtin
-from unkink.domain.planner import parse_request, plan_routine
-from unkink.domain.run import RunStatus, SessionRun
-from unkink.domain.timeline import build_timeline
+from unkink.domain.session.planner import parse_request, plan_routine
+from unkink.domain.session.run import RunStatus, SessionRun
+from unkink.domain.session.timeline import build_timeline
 
 CATALOGUE = load_builtin()
 PLANS = [

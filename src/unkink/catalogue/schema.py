@@ -7,6 +7,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from unkink.domain.body.pose import Keyframe
+from unkink.domain.body.range_of_motion import out_of_range
+from unkink.domain.body.skeleton import POINTS
 from unkink.domain.exercises import (
     Dose,
     Equipment,
@@ -20,9 +23,6 @@ from unkink.domain.exercises import (
     Source,
     Step,
 )
-from unkink.domain.pose import Keyframe
-from unkink.domain.range_of_motion import out_of_range
-from unkink.domain.skeleton import POINTS
 
 PLACE_FOR_POSITION = {
     Position.STANDING: {Place.DESK, Place.FLOOR},
@@ -64,7 +64,7 @@ class DoseModel(_Strict):
 class KeyframeModel(_Strict):
     """One pose of a step's figure: joint angles (degrees) and what rests on floor and seat.
 
-    Joint names and their meaning are in ``unkink.domain.pose``; a limb joint without
+    Joint names and their meaning are in ``unkink.domain.body.pose``; a limb joint without
     ``left_``/``right_`` sets both sides. Points in ``floor`` rest on the floor (the first
     keeps its place between frames); points in ``seat`` rest on a chair seat. A one-sided
     stretch stores its right side; the left is drawn by mirroring.

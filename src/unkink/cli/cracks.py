@@ -15,7 +15,7 @@ from unkink.cli.safety import JsonFlag, Where, plain_errors, read_json
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from unkink.domain.cracks import CrackReport
+    from unkink.domain.safety.cracks import CrackReport
 
 cracks_app = typer.Typer(
     help="Your self-crack log: how often, and whether it looks like strain.",
@@ -61,7 +61,7 @@ def crack(
     ] = None,
 ) -> None:
     """Log that you cracked your back (now, or --at an earlier time)."""
-    from unkink.domain.cracks import NECK_WARNING, CrackStatus
+    from unkink.domain.safety.cracks import NECK_WARNING, CrackStatus
     from unkink.services import safety
 
     app = get_app(ctx)
@@ -85,7 +85,7 @@ def crack(
 
 
 def _print_report(report: CrackReport, period: str) -> None:
-    from unkink.domain.cracks import CrackStatus
+    from unkink.domain.safety.cracks import CrackStatus
 
     typer.echo(f"Crack log, {period}: {report.status}")
     typer.echo(f"{len(report.sessions)} session(s) on {len(report.days)} day(s).")
@@ -106,7 +106,7 @@ def cracks(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     """Show your crack log status over the last 30 days, with the days behind it."""
     if ctx.invoked_subcommand is not None:
         return
-    from unkink.domain.cracks import NECK_REMINDER
+    from unkink.domain.safety.cracks import NECK_REMINDER
     from unkink.services import safety
 
     app = get_app(ctx)
@@ -139,7 +139,7 @@ def cracks_status(
     as_json: JsonFlag = False,
 ) -> None:
     """The §6 status (fine, frequent, repetitive_stress) for a list of crack times."""
-    from unkink.domain.cracks import crack_status, parse_crack_events
+    from unkink.domain.safety.cracks import crack_status, parse_crack_events
 
     if events is None:
         cracks(ctx, as_json=as_json)

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 def ask_about_last_session(app: App) -> None:
     """Ask once, on days 1-3 after a session, whether the next morning was clearly worse."""
-    from unkink.domain.next_morning import QUESTION, change_messages
+    from unkink.domain.session.next_morning import QUESTION, change_messages
     from unkink.services import safety
 
     with app.uow() as uow:

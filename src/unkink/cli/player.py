@@ -16,8 +16,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from unkink.domain.run import RunStatus, SessionRun
-from unkink.domain.timeline import Cue, CueKind
+from unkink.domain.session.run import RunStatus, SessionRun
+from unkink.domain.session.timeline import Cue, CueKind
 
 Clock = Callable[[], float]
 Sleep = Callable[[float], None]

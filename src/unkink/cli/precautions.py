@@ -22,11 +22,11 @@ from unkink.cli.safety import (
 if TYPE_CHECKING:
     from datetime import date
 
-    from unkink.domain.precautions import Condition, Precautions
+    from unkink.domain.safety.precautions import Condition, Precautions
 
 
 def _condition_json(condition: Condition, today: date) -> dict[str, Any]:
-    from unkink.domain.precautions import table_row
+    from unkink.domain.safety.precautions import table_row
 
     out = condition.to_json()
     if condition.recorded_on is not None:
@@ -75,7 +75,7 @@ def profile(
     no_input: NoInput = False,
 ) -> None:
     """Record conditions that change which stretches are safe (dated, so windows expire)."""
-    from unkink.domain.profile import parse_profile
+    from unkink.domain.safety.profile import parse_profile
     from unkink.services import safety
 
     app = get_app(ctx)
@@ -166,8 +166,8 @@ def precautions(
     as_json: JsonFlag = False,
 ) -> None:
     """Which stretches are offered to you, offered with changes, or not offered at all."""
-    from unkink.domain.precautions import derive_precautions
-    from unkink.domain.profile import parse_profile
+    from unkink.domain.safety.precautions import derive_precautions
+    from unkink.domain.safety.profile import parse_profile
     from unkink.services import safety
 
     app = get_app(ctx)

@@ -1,8 +1,8 @@
 """The interactive screening questionnaire: one question at a time, with a way back.
 
 Reads replies with ``typer.prompt``; the questions, their plain words and skip rules live in
-``unkink.domain.questions``. Type ``b`` to go back one question; at the end, a numbered review
-lets the person change any answer before the result is shown.
+``unkink.domain.safety.questions``. Type ``b`` to go back one question; at the end, a
+numbered review lets the person change any answer before the result is shown.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any
 
 import typer
 
-from unkink.domain.questions import QUESTIONS, Kind, Question
+from unkink.domain.safety.questions import QUESTIONS, Kind, Question
 
 BACK = object()
 

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from unkink.bootstrap import App
-    from unkink.domain.screening import ScreeningResult
+    from unkink.domain.safety.screening import ScreeningResult
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON; never ask anything.")]
 NoInput = Annotated[bool, typer.Option("--no-input", help="Never ask anything; fail instead.")]
@@ -71,7 +71,7 @@ def read_json(path: Path) -> Any:
 
 def ensure_acknowledged(app: App, *, accept: bool, may_ask: bool) -> None:
     """Intended use, acknowledged once: by flag, by asking, or fail naming the command."""
-    from unkink.domain.intended_use import ACCEPT_PROMPT, INTENDED_USE, NEEDS_ACKNOWLEDGMENT
+    from unkink.domain.safety.intended_use import ACCEPT_PROMPT, INTENDED_USE, NEEDS_ACKNOWLEDGMENT
     from unkink.services import safety
 
     with app.uow() as uow:
@@ -101,7 +101,7 @@ def ensure_acknowledged(app: App, *, accept: bool, may_ask: bool) -> None:
 
 
 def print_result(result: ScreeningResult, *, saved_on: datetime | None) -> None:
-    from unkink.domain.urgency import Urgency
+    from unkink.domain.safety.urgency import Urgency
 
     titles = {
         Urgency.EMERGENCY: "GET HELP NOW",
@@ -137,7 +137,7 @@ def check(
     no_input: NoInput = False,
 ) -> None:
     """Answer the safety questions; see whether stretching is right for you now."""
-    from unkink.domain.screening import parse_answers, screen
+    from unkink.domain.safety.screening import parse_answers, screen
 
     if answers is None:
         if as_json or no_input:
@@ -165,8 +165,8 @@ def check(
 
 def _interactive_check(ctx: typer.Context, *, accept: bool) -> None:
     from unkink.cli.questionnaire import run_questionnaire
-    from unkink.domain.screening import parse_answers, screen
-    from unkink.domain.urgency import EMERGENCY_ADVICE, Urgency
+    from unkink.domain.safety.screening import parse_answers, screen
+    from unkink.domain.safety.urgency import EMERGENCY_ADVICE, Urgency
     from unkink.services import safety
 
     def emergency(values: dict[str, Any]) -> bool:

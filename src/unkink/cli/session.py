@@ -15,9 +15,9 @@ from unkink.cli.errors import fail
 
 if TYPE_CHECKING:
     from unkink.bootstrap import App
-    from unkink.domain.gate import Gate
-    from unkink.domain.planner import PlanRequest
-    from unkink.domain.precautions import Precautions
+    from unkink.domain.safety.gate import Gate
+    from unkink.domain.safety.precautions import Precautions
+    from unkink.domain.session.planner import PlanRequest
 
 Area = Annotated[
     str, typer.Option("--area", help="Which part of your back: upper, lower or whole.")
@@ -35,7 +35,7 @@ AsJson = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
 def _request(area: str, where: str, minutes: float, exclude: list[str] | None) -> PlanRequest:
-    from unkink.domain.planner import parse_request
+    from unkink.domain.session.planner import parse_request
 
     return parse_request(area=area, where=where, minutes=minutes, exclude=exclude or ())
 

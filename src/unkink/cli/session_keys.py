@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 import typer
 
 from unkink.cli.player import OnCue, play_interactive, raw_keys
-from unkink.domain.run import RunStatus, SessionRun, resume_run
+from unkink.domain.session.run import RunStatus, SessionRun, resume_run
 from unkink.services import sessions
 from unkink.services.sessions import ResumeState
 
 if TYPE_CHECKING:
     from unkink.bootstrap import App
-    from unkink.domain.pain import PainDecision
+    from unkink.domain.safety.pain import PainDecision
 
 
 class _Keys:
@@ -127,7 +127,7 @@ def run_with_keys(app: App, *, state: ResumeState, on_cue: OnCue) -> None:
 def _ask_pain(app: App, session_id: int, run: SessionRun, now: float) -> PainDecision:
     """Ask the pain score and the stop-at-once questions; the safety rules decide."""
     from unkink.cli.session_run import ask_number
-    from unkink.domain.pain import STOP_QUESTIONS, PainReport
+    from unkink.domain.safety.pain import STOP_QUESTIONS, PainReport
 
     typer.echo("The session is paused. Let's check what you feel.")
     score = ask_number("How bad is the pain? (0 = none, 10 = very bad)")

@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING
 import typer
 
 from unkink.cli.player import Voice, json_event, play_unattended, precise_sleep
-from unkink.domain.run import RunStatus, SessionRun, resume_run
-from unkink.domain.timeline import Cue, CueKind
+from unkink.domain.session.run import RunStatus, SessionRun, resume_run
+from unkink.domain.session.timeline import Cue, CueKind
 from unkink.services import sessions
 from unkink.services.sessions import ResumeState
 
 if TYPE_CHECKING:
     from unkink.bootstrap import App
-    from unkink.domain.planner import PlanRequest
-    from unkink.domain.precautions import Precautions
+    from unkink.domain.safety.precautions import Precautions
+    from unkink.domain.session.planner import PlanRequest
 
 
 def play_new(

@@ -9,9 +9,9 @@ from rich.progress_bar import ProgressBar
 from rich.table import Table
 from rich.text import Text
 
-from unkink.domain.routines import Routine
-from unkink.domain.run import RunStatus, SessionRun
-from unkink.domain.timeline import CueKind
+from unkink.domain.session.routines import Routine
+from unkink.domain.session.run import RunStatus, SessionRun
+from unkink.domain.session.timeline import CueKind
 from unkink.services.sessions import HistoryEntry
 
 STOP_WORDS = {"pain": "pain", "not_resumed": "a new one began", "quit": "quit"}

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from unkink.domain.body.pose import Keyframe
 from unkink.domain.errors import UnknownExercise
-from unkink.domain.pose import Keyframe
 
 BUILTIN_IDS: tuple[str, ...] = (
     "cat_camel",

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from unkink.domain.body.placement import PlacedPose
+from unkink.domain.body.pose import Keyframe
 from unkink.domain.exercises import Exercise, Phase, Step
-from unkink.domain.placement import PlacedPose
-from unkink.domain.pose import Keyframe
 from unkink.figures import body, svg
 from unkink.figures.paths import num
 from unkink.figures.scene import Scene, scene_for

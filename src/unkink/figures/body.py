@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from unkink.domain import geometry as g
-from unkink.domain.placement import PlacedPose
-from unkink.domain.skeleton import RADIUS, SIDES, TRUNK_HALF_WIDTH
+from unkink.domain.body import geometry as g
+from unkink.domain.body.placement import PlacedPose
+from unkink.domain.body.skeleton import RADIUS, SIDES, TRUNK_HALF_WIDTH
 from unkink.figures import paths
 from unkink.figures.camera import CM_PER_M, Camera
 

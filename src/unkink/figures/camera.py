@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from unkink.domain import geometry as g
+from unkink.domain.body import geometry as g
 
 CM_PER_M = 100.0
 

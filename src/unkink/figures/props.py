@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 
-from unkink.domain import geometry as g
-from unkink.domain.placement import PlacedPose
+from unkink.domain.body import geometry as g
+from unkink.domain.body.placement import PlacedPose
 from unkink.figures import paths
 from unkink.figures.camera import CM_PER_M, Camera
 

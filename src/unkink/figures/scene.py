@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from unkink.domain.body.placement import FACING_DEG, PlacedPose, place
+from unkink.domain.body.pose import Keyframe
+from unkink.domain.body.skeleton import POINTS, TRUNK_HALF_WIDTH, radius
 from unkink.domain.errors import UnkinkError
 from unkink.domain.exercises import Equipment, Exercise, Laterality, Step
-from unkink.domain.placement import FACING_DEG, PlacedPose, place
-from unkink.domain.pose import Keyframe
-from unkink.domain.skeleton import POINTS, TRUNK_HALF_WIDTH, radius
 from unkink.figures import props
 from unkink.figures.camera import CM_PER_M, Camera, camera_for
 

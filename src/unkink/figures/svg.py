@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from xml.sax.saxutils import escape, quoteattr
 
+from unkink.domain.body.placement import PlacedPose
+from unkink.domain.body.pose import Keyframe
 from unkink.domain.exercises import Exercise, Phase, Step
-from unkink.domain.placement import PlacedPose
-from unkink.domain.pose import Keyframe
 from unkink.figures import body, palette
 from unkink.figures.scene import Scene, scene_for
 

@@ -15,21 +15,21 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
-from unkink.domain.answers import parse_answers
-from unkink.domain.cracks import CrackReport, crack_status
-from unkink.domain.gate import Gate, decide_gate
-from unkink.domain.implied_conditions import implied_conditions
-from unkink.domain.next_morning import PendingMorning, should_ask, with_next_day
-from unkink.domain.pain import (
+from unkink.domain.safety.answers import parse_answers
+from unkink.domain.safety.cracks import CrackReport, crack_status
+from unkink.domain.safety.gate import Gate, decide_gate
+from unkink.domain.safety.implied_conditions import implied_conditions
+from unkink.domain.safety.pain import (
     NextDayDecision,
     PainDecision,
     PainReport,
     assess_pain,
     next_day_advice,
 )
-from unkink.domain.precautions import Condition, Precautions, derive_precautions
-from unkink.domain.referral import Referral, suggest_referral
-from unkink.domain.screening import ScreeningAnswers, ScreeningResult, screen
+from unkink.domain.safety.precautions import Condition, Precautions, derive_precautions
+from unkink.domain.safety.referral import Referral, suggest_referral
+from unkink.domain.safety.screening import ScreeningAnswers, ScreeningResult, screen
+from unkink.domain.session.next_morning import PendingMorning, should_ask, with_next_day
 
 if TYPE_CHECKING:
     from unkink.domain.exercises import Exercise

@@ -14,14 +14,14 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from unkink.domain.errors import InvalidTransition, UnkinkError
-from unkink.domain.planner import PlanRequest, plan_routine
-from unkink.domain.precautions import NO_PRECAUTIONS, Precautions
-from unkink.domain.routines import Routine, routine_from_dict
-from unkink.domain.timeline import Cue, Timeline, build_timeline
+from unkink.domain.safety.precautions import NO_PRECAUTIONS, Precautions
+from unkink.domain.session.planner import PlanRequest, plan_routine
+from unkink.domain.session.routines import Routine, routine_from_dict
+from unkink.domain.session.timeline import Cue, Timeline, build_timeline
 
 if TYPE_CHECKING:
     from unkink.domain.exercises import Catalogue
-    from unkink.domain.pain import PainDecision, PainReport
+    from unkink.domain.safety.pain import PainDecision, PainReport
     from unkink.storage.session_repo import SessionRow
     from unkink.storage.unit_of_work import SqlUnitOfWork
 

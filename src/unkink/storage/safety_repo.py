@@ -13,11 +13,11 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, func, insert, or_, select, update
 
-from unkink.domain.next_morning import PendingMorning
-from unkink.domain.pain import PainAction
-from unkink.domain.precautions import Condition, parse_condition
-from unkink.domain.referral import ScorePoint
-from unkink.domain.urgency import Urgency
+from unkink.domain.safety.pain import PainAction
+from unkink.domain.safety.precautions import Condition, parse_condition
+from unkink.domain.safety.referral import ScorePoint
+from unkink.domain.safety.urgency import Urgency
+from unkink.domain.session.next_morning import PendingMorning
 from unkink.storage.tables import (
     conditions,
     crack_events,

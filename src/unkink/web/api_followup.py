@@ -51,7 +51,7 @@ class NotAsked(InvalidTransition):
 
 def read_follow_up(app: Any) -> FollowUpOut:
     """What Home shows after sessions, in one read (also used by pages.py)."""
-    from unkink.domain.next_morning import QUESTION
+    from unkink.domain.session.next_morning import QUESTION
     from unkink.services import safety
 
     with app.uow() as uow:
@@ -83,7 +83,7 @@ def follow_up(app: AppDep) -> FollowUpOut:
 
 @router.post("/next-morning", summary="Answer: was your back clearly worse the morning after?")
 def next_morning(body: NextMorningIn, app: AppDep) -> NextMorningOut:
-    from unkink.domain.next_morning import change_messages
+    from unkink.domain.session.next_morning import change_messages
     from unkink.services import safety
 
     with app.uow() as uow:

@@ -122,7 +122,7 @@ def crack_status_out(report: Any) -> CrackStatusOut:
 
 
 def screening_out(result: Any, taken_at: datetime | None = None) -> ScreeningOut:
-    from unkink.domain.screening import RULES_BY_ID
+    from unkink.domain.safety.screening import RULES_BY_ID
 
     return ScreeningOut(
         taken_at=taken_at,
@@ -170,7 +170,7 @@ def acknowledge(app: AppDep) -> None:
 
 @router.post("/screening/next", summary="The next screening question, given the answers so far")
 def next_question(body: AnswersIn) -> NextQuestionOut:
-    from unkink.domain.questions import QUESTIONS
+    from unkink.domain.safety.questions import QUESTIONS
 
     answers = body.answers
     unknown = sorted(set(answers) - {q.field for q in QUESTIONS})
@@ -201,8 +201,8 @@ def next_question(body: AnswersIn) -> NextQuestionOut:
 
 @router.post("/screenings", summary="Screen a full set of answers and save the result")
 def save_screening(body: ScreeningIn, app: AppDep) -> ScreeningOut:
-    from unkink.domain.answers import parse_answers
     from unkink.domain.errors import UnkinkError
+    from unkink.domain.safety.answers import parse_answers
     from unkink.services import safety
 
     try:
@@ -248,7 +248,7 @@ def read_conditions(app: Any) -> ConditionsOut:
 @router.post("/conditions", summary="Set your conditions (replaces the whole list)")
 def set_conditions(body: ConditionsIn, app: AppDep) -> ConditionsOut:
     from unkink.domain.errors import UnkinkError
-    from unkink.domain.precautions import parse_condition
+    from unkink.domain.safety.precautions import parse_condition
     from unkink.services import safety
 
     now = app.now()
@@ -278,7 +278,7 @@ def read_cracks(app: Any) -> CrackStatusOut:
 
 @router.post("/cracks", summary="Log a back crack (now, unless a time is given)", status_code=201)
 def log_crack(body: CrackIn, app: AppDep) -> CrackOut:
-    from unkink.domain.cracks import NECK_WARNING
+    from unkink.domain.safety.cracks import NECK_WARNING
     from unkink.services import safety
 
     now = app.now()

@@ -17,9 +17,9 @@ from unkink.web.deps import AppDep
 
 if TYPE_CHECKING:
     from unkink.bootstrap import App
-    from unkink.domain.planner import PlanRequest
-    from unkink.domain.precautions import Precautions
-    from unkink.domain.routines import Routine
+    from unkink.domain.safety.precautions import Precautions
+    from unkink.domain.session.planner import PlanRequest
+    from unkink.domain.session.routines import Routine
     from unkink.services.sessions import HistoryEntry, ResumeState
 
 router = APIRouter(prefix="/api", tags=["sessions"])
@@ -137,7 +137,7 @@ def gate_for_session(app: App) -> PlanDecision:
 
 
 def plan_request(body: PlanIn, *, gentle_only: bool) -> PlanRequest:
-    from unkink.domain.planner import parse_request
+    from unkink.domain.session.planner import parse_request
 
     return parse_request(
         area=body.area,
@@ -150,7 +150,7 @@ def plan_request(body: PlanIn, *, gentle_only: bool) -> PlanRequest:
 
 def preview_routine(app: App, body: PlanIn) -> tuple[PlanDecision, Routine | None]:
     """What ``unkink plan`` would plan, without storing it (for the Plan and Home pages)."""
-    from unkink.domain.planner import plan_routine
+    from unkink.domain.session.planner import plan_routine
 
     decision = gate_for_session(app)
     if not decision.allowed or decision.precautions is None:
@@ -290,7 +290,7 @@ def record_rating(session_id: SessionId, body: RatingIn, app: AppDep) -> None:
 
 @router.post("/sessions/{session_id}/pain", summary="'This hurts': what to do now")
 def record_pain(session_id: SessionId, body: PainIn, app: AppDep) -> PainOut:
-    from unkink.domain.pain import PainReport
+    from unkink.domain.safety.pain import PainReport
     from unkink.services import sessions
 
     state = _running(app, session_id)

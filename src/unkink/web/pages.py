@@ -51,7 +51,7 @@ def render_error(request: Request, status: int, message: str) -> HTMLResponse:
 @router.get("/exercises", response_class=HTMLResponse)
 def exercises_page(request: Request, app: AppDep) -> HTMLResponse:
     from unkink.catalogue.serialize import exercise_as_dict
-    from unkink.domain.planner import POSITION_WORDS
+    from unkink.domain.session.planner import POSITION_WORDS
     from unkink.web.api_safety import read_conditions
 
     precautions = read_conditions(app).precautions
@@ -158,7 +158,7 @@ def home(request: Request, app: AppDep) -> Response:
 
 @router.get("/welcome", response_class=HTMLResponse)
 def welcome(request: Request) -> HTMLResponse:
-    from unkink.domain.intended_use import ACCEPT_PROMPT, INTENDED_USE
+    from unkink.domain.safety.intended_use import ACCEPT_PROMPT, INTENDED_USE
 
     return render(
         request,

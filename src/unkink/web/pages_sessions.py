@@ -146,7 +146,7 @@ def _script_json(data: Any) -> str:
 def player(
     request: Request, app: AppDep, session_id: Annotated[int, Path(ge=1, le=2**31 - 1)]
 ) -> Response:
-    from unkink.domain.pain import STOP_QUESTIONS
+    from unkink.domain.safety.pain import STOP_QUESTIONS
     from unkink.web.api_sessions import find_session, running_state, session_out
 
     state = running_state(app, session_id)

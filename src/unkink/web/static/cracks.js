@@ -1,4 +1,4 @@
-// One tap logs a crack; the server judges the pattern (unkink.domain.cracks) and replies.
+// One tap logs a crack; the server judges the pattern (unkink.domain.safety.cracks) and replies.
 import { postJSON, messageOf } from "./api.js";
 
 const button = document.getElementById("log-crack");

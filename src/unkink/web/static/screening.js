@@ -1,5 +1,5 @@
 // The safety questions, one per screen. The server decides which question comes next (the
-// skip rules live in unkink.domain.questions) and screens the answers; this only asks.
+// skip rules live in unkink.domain.safety.questions) and screens the answers; this only asks.
 import { postJSON, messageOf } from "./api.js";
 
 const $ = (id) => document.getElementById(id);

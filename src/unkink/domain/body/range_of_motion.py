@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from unkink.domain.pose import LIMB_JOINTS, resolve_angles
-from unkink.domain.skeleton import SIDES
+from unkink.domain.body.pose import LIMB_JOINTS, resolve_angles
+from unkink.domain.body.skeleton import SIDES
 
 LIMITS: dict[str, tuple[float, float]] = {
     "lumbar": (-35.0, 60.0),

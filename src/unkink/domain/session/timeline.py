@@ -4,7 +4,7 @@ Pure: never reads a clock. ``build_timeline(routine)`` lays the routine out as b
 segments (get ready, each step, rests, side switches, "next up") with whole-second offsets;
 their lengths add up to ``routine.total_s``, which is get-ready time plus each exercise's
 ``Exercise.duration_s(reps)`` plus the moves between exercises. Cues are the moments a player
-speaks or shows something. ``SessionRun`` (in ``unkink.domain.run``) moves through the
+speaks or shows something. ``SessionRun`` (in ``unkink.domain.session.run``) moves through the
 timeline given ``now``.
 """
 
@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from unkink.domain.exercises import SIDE_SWITCH_S, Step
-from unkink.domain.routines import Routine, RoutineItem
+from unkink.domain.session.routines import Routine, RoutineItem
 
 COUNTDOWN_FROM = 3
 """The last seconds of a hold (and of "get ready") are counted down: 3, 2, 1."""
@@ -215,9 +215,9 @@ def build_timeline(routine: Routine) -> Timeline:
     return Timeline(tuple(layout.segments), _cues(layout.segments, layout.at), layout.at, names)
 
 
-if __name__ == "__main__":  # python -m unkink.domain.timeline: print a sample timeline
+if __name__ == "__main__":  # python -m unkink.domain.session.timeline: print a sample timeline
     from unkink.catalogue.loader import load_builtin
-    from unkink.domain.planner import parse_request, plan_routine
+    from unkink.domain.session.planner import parse_request, plan_routine
 
     request = parse_request(area="lower", where="floor", minutes=3)
     routine = plan_routine(load_builtin(), request)

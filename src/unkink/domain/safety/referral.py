@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from statistics import fmean
 from typing import Protocol
 
-from unkink.domain.pain import NextDay, next_day_advice
+from unkink.domain.safety.pain import NextDay, next_day_advice
 
 NO_IMPROVEMENT_AFTER = timedelta(days=42)
 """~6 weeks (S8)."""

@@ -17,7 +17,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
-from unkink.domain.urgency import Urgency, gentle_movement_ok
+from unkink.domain.safety.urgency import Urgency, gentle_movement_ok
 
 SCREENING_VALID_DAYS = 30
 RUN_CHECK = "run 'unkink check'"

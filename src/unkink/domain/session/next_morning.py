@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from unkink.domain.pain import NextDay, NextDayDecision
-from unkink.domain.precautions import Mark, Precautions
+from unkink.domain.safety.pain import NextDay, NextDayDecision
+from unkink.domain.safety.precautions import Mark, Precautions
 
 ASK_WITHIN_DAYS = 3
 """Ask about a session only while the morning after is fresh in mind."""

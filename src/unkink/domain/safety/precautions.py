@@ -210,7 +210,7 @@ def _mark_in_row(exercise_id: str, row: Mapping[str, str], own: Exercise | None)
 def _own_exercise_mark(exercise: Exercise, row: Mapping[str, str]) -> Mark:
     """Decision for user-added exercises: the strictest mark of the built-in exercises that
     share a movement, position or tag with it; sharing nothing -> the row's strictest mark."""
-    from unkink.domain.precaution_table import BUILTIN_TRAITS
+    from unkink.domain.safety.precaution_table import BUILTIN_TRAITS
 
     own = {*map(str, exercise.movements), str(exercise.position), *exercise.tags}
     alike = [e for e, traits in BUILTIN_TRAITS.items() if own & traits] or list(row)
@@ -224,7 +224,7 @@ def derive_precautions(
 
     Every known id gets an explicit mark, so callers can list what is offered normally.
     """
-    from unkink.domain import precaution_table as t
+    from unkink.domain.safety import precaution_table as t
 
     rows = [r for r in (table_row(c, today) for c in conditions) if r is not None]
     own = {e.id: e for e in exercises if e.id not in BUILTIN_IDS}
@@ -244,7 +244,7 @@ def derive_precautions(
 
 
 def _modification_text(exercise_id: str, topics: list[str]) -> str:
-    from unkink.domain import precaution_table as t
+    from unkink.domain.safety import precaution_table as t
 
     if exercise_id not in t.BASE_TEXT:
         return t.OWN_EXERCISE_TEXT

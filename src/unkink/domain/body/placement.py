@@ -12,10 +12,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from unkink.domain import geometry as g
+from unkink.domain.body import geometry as g
+from unkink.domain.body.pose import Body, BodyPoint, Keyframe, forward_kinematics
+from unkink.domain.body.skeleton import radius
 from unkink.domain.exercises import Position
-from unkink.domain.pose import Body, BodyPoint, Keyframe, forward_kinematics
-from unkink.domain.skeleton import radius
 
 FACING_DEG: dict[Position, float] = {
     Position.STANDING: 0.0,

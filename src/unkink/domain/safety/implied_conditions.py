@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from unkink.domain.answers import ScreeningAnswers
-from unkink.domain.precautions import Condition, ConditionCode
+from unkink.domain.safety.answers import ScreeningAnswers
+from unkink.domain.safety.precautions import Condition, ConditionCode
 
 ACUTE_SCIATICA_DAYS = 42
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from unkink.domain.answers import (
+from unkink.domain.safety.answers import (
     CancerHistory,
     LegNumbness,
     LegWeakness,
@@ -23,7 +23,7 @@ from unkink.domain.answers import (
     Trauma,
     parse_answers,
 )
-from unkink.domain.urgency import (
+from unkink.domain.safety.urgency import (
     EMERGENCY_ADVICE,
     GENTLE_MOVEMENT_RULES,
     SELF_CARE_ADVICE,

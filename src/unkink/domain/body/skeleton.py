@@ -5,7 +5,7 @@ Metres, for an adult about 1.70 m tall; the body frame is the one ``geometry`` d
 
 from __future__ import annotations
 
-from unkink.domain import geometry as g
+from unkink.domain.body import geometry as g
 
 SIDES = ("left", "right")
 SPINE_POINTS = ("pelvis", "waist", "mid_back", "neck_base", "neck_top", "head")

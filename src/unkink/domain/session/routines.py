@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from unkink.domain.exercises import Catalogue, Exercise
-from unkink.domain.moves import floor_trips, position_changes, transition_s
+from unkink.domain.session.moves import floor_trips, position_changes, transition_s
 
 GET_READY_S = 5
 """Seconds of "get ready" countdown before the first exercise."""

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from itertools import combinations, permutations
 
-from unkink.domain.dosing import TOLERANCE, Option, fit_doses, fixed_s
 from unkink.domain.errors import PlanError
 from unkink.domain.exercises import Catalogue, Exercise, Place, Position, Region
-from unkink.domain.moves import path_effort
-from unkink.domain.precautions import NO_PRECAUTIONS, Mark, Precautions
-from unkink.domain.routines import Routine, RoutineItem, with_holds
+from unkink.domain.safety.precautions import NO_PRECAUTIONS, Mark, Precautions
+from unkink.domain.session.dosing import TOLERANCE, Option, fit_doses, fixed_s
+from unkink.domain.session.moves import path_effort
+from unkink.domain.session.routines import Routine, RoutineItem, with_holds
 
 MIN_MINUTES = 1
 MAX_MINUTES = 60

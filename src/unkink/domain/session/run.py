@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from unkink.domain.errors import InvalidTransition
-from unkink.domain.timeline import Timeline
+from unkink.domain.session.timeline import Timeline
 
 
 class RunStatus(StrEnum):

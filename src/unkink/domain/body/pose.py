@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from unkink.domain import geometry as g
-from unkink.domain.skeleton import (
+from unkink.domain.body import geometry as g
+from unkink.domain.body.skeleton import (
     BONES,
     HEAD_OFFSET,
     HEEL_OFFSET,

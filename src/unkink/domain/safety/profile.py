@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from unkink.domain.answers import Sex
 from unkink.domain.errors import UnkinkError
-from unkink.domain.precautions import Condition, InvalidCondition, parse_condition
+from unkink.domain.safety.answers import Sex
+from unkink.domain.safety.precautions import Condition, InvalidCondition, parse_condition
 
 PROFILE_FIELDS = ("age", "sex", "conditions")
 

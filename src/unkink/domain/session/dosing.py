@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from unkink.domain.exercises import Exercise
-from unkink.domain.routines import GET_READY_S, Routine, RoutineItem, holds_of, with_holds
+from unkink.domain.session.routines import GET_READY_S, Routine, RoutineItem, holds_of, with_holds
 
 TOLERANCE = 0.15
 

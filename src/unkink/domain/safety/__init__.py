@@ -1,0 +1,1 @@
+"""Safety: screening rules, urgency, precautions, pain stops, referral, gate, cracks."""

@@ -1,0 +1,1 @@
+"""The session: planning, dosing, the timeline and its state machine, the morning after."""
