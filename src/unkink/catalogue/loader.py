@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from unkink.catalogue.schema import ExerciseFile
-from unkink.domain.errors import UnkinkError
+from unkink.domain.errors import InvalidInput
 from unkink.domain.exercises import BUILTIN_IDS, Catalogue, Exercise
 
 
@@ -31,7 +31,7 @@ class Problem:
         return f"{where}: {self.field}: {self.message}"
 
 
-class CatalogueError(UnkinkError):
+class CatalogueError(InvalidInput):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         lines = "\n".join(f"  {p}" for p in problems)

@@ -1,4 +1,9 @@
-"""Domain errors: each carries a message a person can act on."""
+"""Domain errors: each carries a message a person can act on.
+
+Every error belongs to one *category* (a direct subclass of ``UnkinkError``). Front ends map
+categories to what they show: the web app to an HTTP status in one explicit table
+(``web/errors.py``), the CLI to an exit code. Never decide by a class name or a message.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,29 @@ class UnkinkError(Exception):
     """Base class for errors shown to the user as a plain message (never a traceback)."""
 
 
-class UnknownExercise(UnkinkError):
+# --- categories --------------------------------------------------------------------------------
+
+
+class InvalidInput(UnkinkError):
+    """The input cannot be used as given; the message says what, where and how to fix it."""
+
+
+class NotFound(UnkinkError):
+    """The thing asked for does not exist."""
+
+
+class Conflict(UnkinkError):
+    """The request is well formed but the current state does not allow it."""
+
+
+class Unavailable(UnkinkError):
+    """Something unkink needs (the database, a service) cannot be reached right now."""
+
+
+# --- errors ------------------------------------------------------------------------------------
+
+
+class UnknownExercise(NotFound):
     def __init__(self, exercise_id: str, close_matches: tuple[str, ...] = ()) -> None:
         self.exercise_id = exercise_id
         self.close_matches = close_matches
@@ -15,13 +42,13 @@ class UnknownExercise(UnkinkError):
         super().__init__(f"There is no exercise called '{exercise_id}'.{hint}")
 
 
-class UnsafeRoutine(UnkinkError):
+class UnsafeRoutine(Conflict):
     """A routine would include an exercise the user's precautions rule out."""
 
 
-class InvalidTransition(UnkinkError):
+class InvalidTransition(Conflict):
     """A session run was asked to do something its current state does not allow."""
 
 
-class PlanError(UnkinkError):
+class PlanError(InvalidInput):
     """A plan request cannot be met; the message says why and what to change."""

@@ -8,10 +8,10 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
-from unkink.domain.errors import UnkinkError
+from unkink.domain.errors import InvalidInput
 
 
-class DatabaseUrlError(UnkinkError):
+class DatabaseUrlError(InvalidInput):
     pass
 
 

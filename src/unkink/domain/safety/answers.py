@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from unkink.domain.errors import UnkinkError
+from unkink.domain.errors import InvalidInput
 
 
 class Sex(StrEnum):
@@ -92,7 +92,7 @@ class SpaFeature(StrEnum):
     PSORIASIS = "psoriasis"
 
 
-class InvalidAnswers(UnkinkError):
+class InvalidAnswers(InvalidInput):
     """Screening answers that cannot be used; the message names the field and the fix."""
 
     def __init__(self, field: str, problem: str) -> None:

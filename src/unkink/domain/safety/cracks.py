@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from unkink.domain.errors import UnkinkError
+from unkink.domain.errors import InvalidInput
 
 SESSION_MERGE = timedelta(minutes=30)
 REPETITIVE_GAP = timedelta(hours=4)
@@ -171,7 +171,7 @@ def crack_texts() -> tuple[str, ...]:
     return (FREQUENT_MESSAGE, REPETITIVE_MESSAGE, NECK_WARNING, NECK_REMINDER)
 
 
-class InvalidCrackEvents(UnkinkError):
+class InvalidCrackEvents(InvalidInput):
     def __init__(self, field: str, problem: str) -> None:
         self.field = field
         super().__init__(f"Crack events '{field}': {problem}")

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from unkink.domain.errors import UnkinkError
+from unkink.domain.errors import InvalidInput
 
 
 class PainAction(StrEnum):
@@ -24,7 +24,7 @@ class PainAction(StrEnum):
         return self is PainAction.STOP_SESSION_AND_RESCREEN
 
 
-class InvalidPainReport(UnkinkError):
+class InvalidPainReport(InvalidInput):
     pass
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from unkink.domain.errors import UnkinkError
+from unkink.domain.errors import InvalidInput
 from unkink.domain.exercises import BUILTIN_IDS, Exercise
 
 
@@ -70,7 +70,7 @@ class HipApproach(StrEnum):
     UNKNOWN = "unknown"
 
 
-class InvalidCondition(UnkinkError):
+class InvalidCondition(InvalidInput):
     """A condition entry that cannot be used; the message names the field and the fix."""
 
     def __init__(self, field: str, problem: str) -> None:

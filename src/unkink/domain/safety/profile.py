@@ -10,14 +10,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from unkink.domain.errors import UnkinkError
+from unkink.domain.errors import InvalidInput
 from unkink.domain.safety.answers import Sex
 from unkink.domain.safety.precautions import Condition, InvalidCondition, parse_condition
 
 PROFILE_FIELDS = ("age", "sex", "conditions")
 
 
-class InvalidProfile(UnkinkError):
+class InvalidProfile(InvalidInput):
     def __init__(self, field: str, problem: str) -> None:
         self.field = field
         super().__init__(f"Profile '{field}': {problem}")
