@@ -40,7 +40,10 @@ class App:
         from unkink.storage.engine import make_engine
         from unkink.storage.migrate import ensure_current
 
-        engine = make_engine(self.settings.resolved_database_url)
+        engine = make_engine(
+            self.settings.resolved_database_url,
+            create_folder=self.settings.uses_default_database,
+        )
         ensure_current(engine)
         return engine
 

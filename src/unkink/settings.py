@@ -2,16 +2,19 @@
 
 Order: explicit overrides (CLI flags such as ``--db``), then ``UNKINK_*`` environment
 variables, then defaults in the platform's user folders.
+
+A plain frozen dataclass, not pydantic-settings: three strings need no validation framework,
+and importing one cost every command ~30 ms at start-up (docs/performance.md).
 """
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
-
 APP_NAME = "unkink"
+ENV_PREFIX = "UNKINK_"
 
 
 def _data_dir() -> Path:
@@ -26,22 +29,39 @@ def _config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
-class Settings(BaseSettings):
+@dataclass(frozen=True)
+class Settings:
     """Every setting unkink reads. Documented in docs/settings.md (a test keeps them in step)."""
 
-    model_config = SettingsConfigDict(env_prefix="UNKINK_", extra="ignore", frozen=True)
-
-    data_dir: Path = Field(
-        default_factory=_data_dir, description="Folder for the local database and logs."
+    data_dir: Path = field(
+        default_factory=_data_dir,
+        metadata={"description": "Folder for the local database and logs."},
     )
-    database_url: str = Field(
+    database_url: str = field(
         default="",
-        description="SQLAlchemy URL of the database. Empty: a SQLite file in data_dir.",
+        metadata={
+            "description": "Database URL or a plain file path. Empty: a SQLite file in data_dir."
+        },
     )
-    catalogue_dir: Path = Field(
+    catalogue_dir: Path = field(
         default_factory=lambda: _config_dir() / "exercises",
-        description="Folder of your own exercise files (*.toml), added to the built-in seven.",
+        metadata={
+            "description": "Folder of your own exercise files (*.toml), added to the built-ins."
+        },
     )
+
+    def __post_init__(self) -> None:
+        # Accept str for the folders (from the environment or a caller), as pydantic did.
+        for name in ("data_dir", "catalogue_dir"):
+            value = getattr(self, name)
+            if not isinstance(value, Path):
+                object.__setattr__(self, name, Path(os.fspath(value)).expanduser())
+        object.__setattr__(self, "database_url", str(self.database_url).strip())
+
+    @property
+    def uses_default_database(self) -> bool:
+        """True when no URL was given: the SQLite file in data_dir (whose folder we create)."""
+        return not self.database_url
 
     @property
     def resolved_database_url(self) -> str:
@@ -50,7 +70,18 @@ class Settings(BaseSettings):
         return f"sqlite:///{self.data_dir / 'unkink.db'}"
 
 
+SETTING_NAMES = tuple(f.name for f in fields(Settings))
+
+
 def load_settings(**overrides: object) -> Settings:
     """Build settings from the environment, with explicit overrides (None means 'not given')."""
-    given = {k: v for k, v in overrides.items() if v is not None}
+    given: dict[str, object] = {}
+    for name in SETTING_NAMES:
+        value = os.environ.get(ENV_PREFIX + name.upper())
+        if value:  # an empty variable means 'not set', as for the other tools people use
+            given[name] = value
+    given.update({k: v for k, v in overrides.items() if v is not None and k in SETTING_NAMES})
+    unknown = set(overrides) - set(SETTING_NAMES)
+    if unknown:
+        raise TypeError(f"unknown settings: {', '.join(sorted(unknown))}")
     return Settings(**given)  # type: ignore[arg-type]

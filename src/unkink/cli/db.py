@@ -16,8 +16,10 @@ def upgrade(ctx: typer.Context) -> None:
     from unkink.storage.migrate import HEAD, current_revision
     from unkink.storage.migrate import upgrade as run_upgrade
 
-    app = get_app(ctx)
-    engine = make_engine(app.settings.resolved_database_url)
+    settings = get_app(ctx).settings
+    engine = make_engine(
+        settings.resolved_database_url, create_folder=settings.uses_default_database
+    )
     before = current_revision(engine)
     run_upgrade(engine)
     after = current_revision(engine)
@@ -30,7 +32,9 @@ def where(ctx: typer.Context) -> None:
     """Show where your data is kept."""
     from sqlalchemy.engine import make_url
 
-    url = get_app(ctx).settings.resolved_database_url
+    from unkink.storage.engine import normalise_url
+
+    url = normalise_url(get_app(ctx).settings.resolved_database_url)
     typer.echo(make_url(url).render_as_string(hide_password=True))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from collections.abc import Iterator
@@ -36,12 +37,9 @@ def report_errors() -> Iterator[None]:
     except Exception as exc:  # the last guard: a bug, or a database we cannot reach
         name = type(exc).__module__ + "." + type(exc).__name__
         if name.startswith("sqlalchemy."):
-            print(
-                "unkink: the database could not be used: "
-                f"{str(exc).splitlines()[0]}\n"
-                "Check the --db URL or UNKINK_DATABASE_URL, and that the server is running.",
-                file=sys.stderr,
-            )
+            from unkink.storage.db_errors import plain_message
+
+            print(f"unkink: {plain_message(exc)}", file=sys.stderr)
             sys.exit(1)
         log = _write_crash_log()
         where = f" Details were saved to {log}." if log else ""
@@ -59,8 +57,15 @@ def _write_crash_log() -> Path | None:
 
         folder = load_settings().data_dir / "logs"
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}.txt"
-        path.write_text(traceback.format_exc(), encoding="utf-8")
-        return path
+        stamp = f"crash-{datetime.now():%Y%m%d-%H%M%S-%f}-{os.getpid()}"
+        for n in range(100):  # two crashes in one second (or microsecond) keep two logs
+            path = folder / (f"{stamp}.txt" if n == 0 else f"{stamp}-{n}.txt")
+            try:
+                with path.open("x", encoding="utf-8") as out:
+                    out.write(traceback.format_exc())
+                return path
+            except FileExistsError:
+                continue
+        return None
     except Exception:
         return None

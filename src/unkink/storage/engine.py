@@ -1,27 +1,48 @@
-"""Engines: SQLite with WAL and foreign keys on; PostgreSQL (psycopg 3) by URL alone."""
+"""Engines: SQLite with WAL and foreign keys on; PostgreSQL (psycopg 3) by URL alone.
+
+What people may give as ``--db``: a URL (``sqlite:///file.db``, ``postgresql://…``,
+``postgres://…``) or a plain file path, which means a SQLite file. Refused: URLs that keep
+nothing (in-memory SQLite), and a SQLite file whose folder does not exist (a typo should not
+create folders; only the default data folder is created, by the caller saying so).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from unkink.domain.errors import InvalidInput, Unavailable
 
-from unkink.domain.errors import InvalidInput
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+IN_MEMORY = ("", ":memory:")
 
 
 class DatabaseUrlError(InvalidInput):
     pass
 
 
+class DataFolderError(Unavailable):
+    pass
+
+
+def _as_url(url: str) -> str:
+    """A plain path (no scheme) is a SQLite file; ``~`` is expanded and made absolute."""
+    if "://" in url or url.startswith("sqlite:"):
+        return url
+    return f"sqlite:///{Path(url).expanduser().absolute()}"
+
+
 def normalise_url(url: str) -> str:
     """Accept the URLs people paste (``postgres://``, ``postgresql://``) and pick psycopg 3."""
+    from sqlalchemy.engine import make_url
+
     try:
-        parsed = make_url(url)
+        parsed = make_url(_as_url(url.strip()))
     except Exception:
         raise DatabaseUrlError(
-            f"'{url}' is not a database URL. Use sqlite:///path/to/file.db "
+            f"'{url}' is not a database URL. Use a file path, sqlite:///path/to/file.db "
             "or postgresql://user@host/dbname."
         ) from None
     if parsed.drivername in ("postgres", "postgresql"):
@@ -30,19 +51,60 @@ def normalise_url(url: str) -> str:
         raise DatabaseUrlError(
             f"unkink works with SQLite or PostgreSQL, not '{parsed.drivername}'."
         )
+    if parsed.drivername.startswith("sqlite") and (
+        (parsed.database or "") in IN_MEMORY or "mode=memory" in str(parsed.query)
+    ):
+        raise DatabaseUrlError(
+            f"'{url}' is an in-memory database: everything saved would be lost when unkink "
+            "stops. Give a file instead, e.g. --db ~/unkink.db."
+        )
     return parsed.render_as_string(hide_password=False)
 
 
-def make_engine(url: str) -> Engine:
-    url = normalise_url(url)
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL (None for PostgreSQL)."""
+    from sqlalchemy.engine import make_url
+
     parsed = make_url(url)
-    if parsed.drivername.startswith("sqlite"):
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    if not parsed.drivername.startswith("sqlite"):
+        return None
+    return Path(parsed.database or "").expanduser()
+
+
+def _check_folder(path: Path, *, create: bool) -> None:
+    folder = path.absolute().parent
+    if create:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DataFolderError(
+                f"can't create the data folder {folder} ({exc.strerror or exc}). "
+                "Set UNKINK_DATA_DIR to a folder you can write to, or give --db FILE."
+            ) from None
+        return
+    if not folder.is_dir():
+        raise DatabaseUrlError(
+            f"the folder {folder} does not exist, so the database {path.name} can't be made "
+            "there. Check the path, or create the folder first."
+        )
+
+
+def make_engine(url: str, *, create_folder: bool = False) -> Engine:
+    """An engine whose failures arrive as plain ``DatabaseProblem`` messages (db_errors.py)."""
+    from sqlalchemy import create_engine, event
+
+    from unkink.storage.db_errors import install_translation
+
+    url = normalise_url(url)
+    path = sqlite_path(url)
+    if path is not None:
+        _check_folder(path, create=create_folder)
         engine = create_engine(url, connect_args={"timeout": 10})
         event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
-    return create_engine(url, pool_pre_ping=True)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    install_translation(engine)
+    return engine
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -143,6 +143,7 @@ ratings = Table(
     Column("recorded_at", DateTime, nullable=False),
     CheckConstraint("moment IN ('before', 'after', 'next_morning')", name="moment_known"),
     *_score_check("stiffness", "pain"),
+    Index("ix_ratings_session", "session_id"),
 )
 
 exercise_feedback = Table(

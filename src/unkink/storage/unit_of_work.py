@@ -11,13 +11,24 @@ from datetime import datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Self
 
-from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy import Connection, Engine, Insert, select
 
 from unkink.storage.tables import profiles
 
 if TYPE_CHECKING:
     from unkink.storage.safety_repo import SqlSafetyRepo
     from unkink.storage.session_repo import SqlSessionRepository
+
+
+def _insert_once(connection: Connection, profile_id: int, now: datetime) -> Insert:
+    if connection.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(profiles).values(id=profile_id, created_at=now).on_conflict_do_nothing()
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(profiles).values(id=profile_id, created_at=now).on_conflict_do_nothing()
+
 
 LOCAL_PROFILE_ID = 1
 """The single local person. The multi-user server will pass its own profile ids."""
@@ -56,12 +67,16 @@ class SqlUnitOfWork:
         self._tx = self.connection.begin()
 
     def ensure_profile(self, *, now: datetime) -> int:
-        """Create the profile row on first use; return its id."""
+        """Create the profile row on first use; return its id.
+
+        Safe when several processes start at once: the insert does nothing if another made
+        the row first (a select-then-insert would race to 'UNIQUE constraint failed').
+        """
         found = self.connection.execute(
             select(profiles.c.id).where(profiles.c.id == self.profile_id)
         ).scalar()
         if found is None:
-            self.connection.execute(insert(profiles).values(id=self.profile_id, created_at=now))
+            self.connection.execute(_insert_once(self.connection, self.profile_id, now))
         return self.profile_id
 
     # --- repositories (each feature adds its own property below) ---

@@ -45,6 +45,7 @@ def create_app(
         pages_sessions,
     )
     from unkink.web.errors import install_error_handlers
+    from unkink.web.limits import install_limits
 
     composed = app if isinstance(app, App) else build(app)
     web = FastAPI(
@@ -68,4 +69,5 @@ def create_app(
     web.include_router(figures.router)
     web.include_router(offline.router)
     install_error_handlers(web)
+    install_limits(web)
     return web
