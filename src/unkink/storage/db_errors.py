@@ -106,8 +106,10 @@ def _sharpen(code: str, file: str) -> str:
 def install_translation(engine: Engine) -> None:
     from sqlalchemy import event
 
+    url = engine.url
+
     def _translate(context: Any) -> BaseException | None:
-        return explain(context.original_exception, context.engine.url if context.engine else None)
+        return explain(context.original_exception, url)
 
     event.listen(engine, "handle_error", _translate)
 
