@@ -51,8 +51,18 @@ def _seeded() -> Iterator[None]:
 
 @pytest.mark.filterwarnings("ignore:Using `httpx` with `starlette.testclient`")
 @schema.parametrize()
-@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
 def test_no_input_makes_the_api_fail_with_a_server_error(case: Any) -> None:
-    from schemathesis.checks import not_a_server_error
+    # Every built-in check (schemathesis' --checks all) but two:
+    # - negative_data_rejection: the request models coerce ("5" and false pass as integers);
+    #   the safety and session paths are making them strict (issue 10, "booleans are not
+    #   numbers"). Remove this exclusion once they land.
+    # - positive_data_acceptance: the domain's rules are richer than a JSON schema (a screening
+    #   field must exist, a cue index must be in the session), so schema-valid bodies may be
+    #   refused with a 400 or 422 and a plain message, by design.
+    from schemathesis.specs.openapi.checks import (
+        negative_data_rejection,
+        positive_data_acceptance,
+    )
 
-    case.call_and_validate(checks=[not_a_server_error])
+    case.call_and_validate(excluded_checks=[negative_data_rejection, positive_data_acceptance])

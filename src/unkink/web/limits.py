@@ -167,8 +167,18 @@ def install_limits(web: FastAPI) -> None:
     from sqlalchemy.exc import SQLAlchemyError
 
     from unkink.storage.db_errors import DatabaseProblem, plain_message
+    from unkink.web.api_schema import AllowHeaderMiddleware, document_errors
 
     web.user_middleware.append(Middleware(BodyLimitMiddleware))  # innermost: after Host/CSRF
+    plain_openapi = web.openapi
+
+    def openapi() -> dict[str, Any]:
+        if web.openapi_schema is None:
+            web.openapi_schema = document_errors(plain_openapi())
+        return web.openapi_schema
+
+    web.openapi = openapi  # type: ignore[method-assign]
+    web.user_middleware.append(Middleware(AllowHeaderMiddleware, openapi=openapi))
 
     @web.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
