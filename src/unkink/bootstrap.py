@@ -34,6 +34,8 @@ class App:
     """Monotonic seconds, for timing sessions."""
     wall_clock: Callable[[], datetime] = field(default=_local_now)
     """Local wall time (naive), for what is stored and for day boundaries."""
+    notice: Callable[[str], None] = field(default=lambda _message: None)
+    """Where to tell the person about something skipped (the CLI prints it to stderr)."""
 
     @cached_property
     def engine(self) -> Engine:
@@ -56,7 +58,7 @@ class App:
     def catalogue(self) -> Catalogue:
         from unkink.catalogue.loader import load_catalogue
 
-        return load_catalogue(self.settings.catalogue_dir)
+        return load_catalogue(self.settings.catalogue_dir, report=self.notice)
 
     def now(self) -> datetime:
         return self.wall_clock()

@@ -82,3 +82,19 @@ def test_db_upgrade_creates_the_database(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "revision" in result.stdout
     assert (tmp_path / "fresh.db").exists()
+
+
+def test_a_bad_user_file_is_skipped_by_exercises_and_plan(tmp_path: Path) -> None:
+    from tests.integration.test_storage_edges import unkink
+
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "deep.toml").write_text("x = " + "[" * 500 + "]" * 500)
+    env = {"UNKINK_CATALOGUE_DIR": str(folder)}
+    shown = unkink("exercises", env=env)
+    assert shown.returncode == 0 and len(shown.stdout.splitlines()) > 7
+    assert "skipped your exercise file" in shown.stderr and "Traceback" not in shown.stderr
+    checked = unkink("catalogue", "check", str(folder), env=env)
+    assert checked.returncode != 0 and "nested too deeply" in checked.stdout + checked.stderr
+    planned = unkink("--db", str(tmp_path / "x.db"), "plan", "--minutes", "5", env=env)
+    assert "skipped your exercise file" in planned.stderr and "Traceback" not in planned.stderr

@@ -130,8 +130,36 @@ def test_user_folder_adds_exercises_and_may_not_reuse_builtin_ids(tmp_path: Path
     catalogue = load_catalogue(tmp_path)
     assert catalogue.ids[-1] == "my_bridge" and len(catalogue) == 8
     (tmp_path / "copy.toml").write_text(GOOD)
-    with pytest.raises(CatalogueError, match="already a built-in id"):
-        load_catalogue(tmp_path)
+    told: list[str] = []
+    assert len(load_catalogue(tmp_path, report=told.append)) == 8  # the copy is skipped
+    assert "already taken" in told[0] and "unkink catalogue check" in told[0]
+
+
+def test_a_bad_user_file_is_reported_and_skipped_never_fatal(tmp_path: Path) -> None:
+    (tmp_path / "deep.toml").write_text("x = " + "[" * 500 + "]" * 500)
+    (tmp_path / "typed.toml").write_text(GOOD.replace("difficulty = 2", "difficulty = true"))
+    (tmp_path / "big.toml").write_bytes(b"#" * (300 * 1024))
+    told: list[str] = []
+    catalogue = load_catalogue(tmp_path, report=told.append)
+    assert len(catalogue) == 7 and len(told) == 3
+    assert any("nested too deeply" in line for line in told)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("difficulty = 2", "difficulty = true"), ("difficulty = 2", 'difficulty = "2"')],
+)
+def test_numbers_are_strict(old: str, new: str) -> None:
+    assert old in GOOD
+    assert _problem(GOOD.replace(old, new)).problems[0].field == "difficulty"
+
+
+def test_a_seconds_value_given_as_text_is_refused() -> None:
+    import re
+
+    text = re.sub(r"value = (\d+)", r'value = "\1"', GOOD, count=1)
+    assert text != GOOD
+    assert "value" in _problem(text).problems[0].field
 
 
 def test_load_folder_reports_every_bad_file(tmp_path: Path) -> None:

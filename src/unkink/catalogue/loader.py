@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -41,6 +42,11 @@ class CatalogueError(InvalidInput):
         )
 
 
+MAX_FILE_BYTES = 256 * 1024
+"""An exercise file is a few KiB; anything past this is not one (or is /dev/zero)."""
+TOO_DEEP = "its lists or tables are nested too deeply to be an exercise file"
+
+
 def parse_exercise(text: str, name: str) -> Exercise:
     """Parse and validate one file's text; raise CatalogueError naming file, field and line."""
     try:
@@ -49,8 +55,12 @@ def parse_exercise(text: str, name: str) -> Exercise:
         match = re.search(r"line (\d+)", str(exc))
         line = int(match.group(1)) if match else None
         raise CatalogueError([Problem(name, "(file)", line, f"not valid TOML: {exc}")]) from None
+    except RecursionError:
+        raise CatalogueError([Problem(name, "(file)", None, TOO_DEEP)]) from None
     try:
         return ExerciseFile.model_validate(raw).to_domain()
+    except RecursionError:
+        raise CatalogueError([Problem(name, "(file)", None, TOO_DEEP)]) from None
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
@@ -122,7 +132,12 @@ def load_folder(folder: Path) -> tuple[list[Exercise], list[Problem]]:
     problems: list[Problem] = []
     for path in files:
         try:
-            exercises.append(parse_exercise(path.read_text("utf-8"), str(path)))
+            with path.open("rb") as handle:
+                data = handle.read(MAX_FILE_BYTES + 1)
+            if len(data) > MAX_FILE_BYTES:
+                problems.append(Problem(str(path), "(file)", None, "too large to be one"))
+                continue
+            exercises.append(parse_exercise(data.decode("utf-8"), str(path)))
         except CatalogueError as exc:
             problems.extend(exc.problems)
         except (OSError, UnicodeDecodeError) as exc:
@@ -130,17 +145,31 @@ def load_folder(folder: Path) -> tuple[list[Exercise], list[Problem]]:
     return exercises, problems
 
 
-def load_catalogue(user_folder: Path | None = None) -> Catalogue:
-    """Shipped exercises plus a user's own; a user file may not reuse a shipped id."""
+def load_catalogue(
+    user_folder: Path | None = None, *, report: Callable[[str], None] | None = None
+) -> Catalogue:
+    """Shipped exercises plus a user's own; a user file may not reuse a shipped id.
+
+    A bad user file never costs the built-ins: it is skipped, and ``report`` is told why
+    (a file at a time: 'unkink catalogue check' lists every problem).
+    """
     catalogue = load_builtin()
     if user_folder is None or not user_folder.exists():
         return catalogue
     extra, problems = load_folder(user_folder)
+    kept: list[Exercise] = []
     for exercise in extra:
-        if exercise.id in catalogue:
+        if exercise.id in catalogue or exercise.id in {e.id for e in kept}:
             problems.append(
-                Problem(str(user_folder), "id", None, f"'{exercise.id}' is already a built-in id")
+                Problem(str(user_folder), "id", None, f"'{exercise.id}' is already taken")
             )
-    if problems:
-        raise CatalogueError(problems)
-    return Catalogue(catalogue.exercises + tuple(extra))
+        else:
+            kept.append(exercise)
+    if report is not None:
+        for file in dict.fromkeys(p.file for p in problems):
+            first = next(p for p in problems if p.file == file)
+            report(
+                f"skipped your exercise file {first} "
+                f"(check it with 'unkink catalogue check {user_folder}')."
+            )
+    return Catalogue(catalogue.exercises + tuple(kept))

@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    model_validator,
+)
 
 from unkink.domain.body.pose import Keyframe
 from unkink.domain.body.range_of_motion import out_of_range
@@ -34,6 +42,8 @@ PLACE_FOR_POSITION = {
 }
 
 Text = Annotated[str, Field(min_length=3, max_length=300)]
+Seconds = Annotated[StrictInt, Field(ge=0, le=600)]
+"""Numbers and switches are strict: ``"6"`` is not a number and ``true`` is not 1 in a file."""
 
 
 class _Strict(BaseModel):
@@ -41,10 +51,10 @@ class _Strict(BaseModel):
 
 
 class DoseModel(_Strict):
-    value: Annotated[int, Field(ge=0, le=600)]
+    value: Seconds
     source: Source
-    low: Annotated[int, Field(ge=0, le=600)] | None = None
-    high: Annotated[int, Field(ge=0, le=600)] | None = None
+    low: Seconds | None = None
+    high: Seconds | None = None
     why: str = ""
 
     @model_validator(mode="after")
@@ -70,7 +80,7 @@ class KeyframeModel(_Strict):
     stretch stores its right side; the left is drawn by mirroring.
     """
 
-    angles: dict[str, float] = Field(default_factory=dict)
+    angles: dict[str, StrictFloat] = Field(default_factory=dict)
     floor: list[str] = Field(default_factory=list)
     seat: list[str] = Field(default_factory=list)
 
@@ -94,7 +104,7 @@ class StepModel(_Strict):
     text: Text
     phase: Phase
     seconds: DoseModel
-    hold: bool = False
+    hold: StrictBool = False
     highlight: Region | None = None
     keyframes: list[KeyframeModel] = Field(default_factory=list)
 
@@ -117,7 +127,7 @@ class ExerciseFile(_Strict):
     place: Place
     equipment: list[Equipment] = Field(default_factory=list)
     laterality: Laterality
-    difficulty: Annotated[int, Field(ge=1, le=3)]
+    difficulty: Annotated[StrictInt, Field(ge=1, le=3)]
     view: Literal["side", "front", "three_quarter"] = "side"
     reps: DoseModel
     rest_s: DoseModel

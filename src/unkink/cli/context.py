@@ -22,6 +22,7 @@ class AppRef:
             from unkink.settings import load_settings
 
             self._app = build(load_settings(database_url=self.db_url))
+            self._app.notice = lambda message: typer.echo(f"unkink: {message}", err=True)
         return self._app
 
 
