@@ -41,8 +41,14 @@ def show(
 ) -> None:
     """Show one exercise step by step, with hold times and repeats."""
     from unkink.catalogue.serialize import exercise_as_dict
+    from unkink.domain.errors import UnknownExercise
 
-    exercise = get_app(ctx).catalogue.get(exercise_id)
+    try:
+        exercise = get_app(ctx).catalogue.get(exercise_id)
+    except UnknownExercise as exc:
+        from unkink.cli.errors import fail
+
+        fail(f"{exc} Run 'unkink exercises' to see them all.")
     if figure is not None:
         from unkink.cli.figures import write_figure
 

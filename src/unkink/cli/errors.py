@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import NoReturn
 
-from unkink.domain.errors import UnkinkError
+from unkink.domain.errors import Unavailable, UnkinkError
 
 EXIT_USAGE = 2
 
@@ -30,25 +30,48 @@ def report_errors() -> Iterator[None]:
         yield
     except UnkinkError as exc:
         print(f"unkink: {exc}", file=sys.stderr)
-        sys.exit(EXIT_USAGE)
-    except KeyboardInterrupt:
-        print("\nunkink: stopped.", file=sys.stderr)
+        sys.exit(1 if isinstance(exc, Unavailable) else EXIT_USAGE)
+    except KeyboardInterrupt:  # Ctrl-C: stop quietly, on a fresh line
+        print(file=sys.stderr)
         sys.exit(130)
-    except Exception as exc:  # the last guard: a bug, or a database we cannot reach
-        name = type(exc).__module__ + "." + type(exc).__name__
-        if name.startswith("sqlalchemy."):
-            from unkink.storage.db_errors import plain_message
+    except Exception as exc:
+        kind = type(exc)
+        from_typer = kind.__module__.startswith("typer")
+        if from_typer and kind.__name__ == "Abort":
+            print(file=sys.stderr)  # Ctrl-C or Ctrl-D at a prompt: quietly, no "Aborted!"
+            sys.exit(130)
+        ctx = getattr(exc, "ctx", None)
+        if (
+            from_typer
+            and ctx is not None
+            and (kind.__name__ == "NoArgsIsHelpError" or str(exc).startswith("Missing command"))
+        ):
+            print(ctx.get_help())  # 'unkink' or 'unkink db' alone: the help, as before
+            sys.exit(EXIT_USAGE)
+        if from_typer and hasattr(exc, "exit_code") and hasattr(exc, "format_message"):
+            from unkink.cli.usage import usage_message
 
-            print(f"unkink: {plain_message(exc)}", file=sys.stderr)
-            sys.exit(1)
-        log = _write_crash_log()
-        where = f" Details were saved to {log}." if log else ""
-        print(
-            f"unkink: something went wrong inside unkink ({type(exc).__name__}: {exc}).{where}\n"
-            "Your data so far is saved. Please report this with the details file.",
-            file=sys.stderr,
-        )
+            print(f"unkink: {usage_message(exc)}", file=sys.stderr)
+            sys.exit(EXIT_USAGE)
+        _last_guard(exc)
+
+
+def _last_guard(exc: Exception) -> None:
+    """A bug, or a database we cannot reach: a plain message, and a crash log for a bug."""
+    name = type(exc).__module__ + "." + type(exc).__name__
+    if name.startswith("sqlalchemy."):
+        from unkink.storage.db_errors import plain_message
+
+        print(f"unkink: {plain_message(exc)}", file=sys.stderr)
         sys.exit(1)
+    log = _write_crash_log()
+    where = f" Details were saved to {log}." if log else ""
+    print(
+        f"unkink: something went wrong inside unkink ({type(exc).__name__}: {exc}).{where}\n"
+        "Your data so far is saved. Please report this with the details file.",
+        file=sys.stderr,
+    )
+    sys.exit(1)
 
 
 def _write_crash_log() -> Path | None:

@@ -60,10 +60,16 @@ for _feature in (session, safety, catalogue, web, figures, db):
     _feature.register(app)
 
 
-def run() -> None:
-    """Console-script entry point: run the app; show errors as plain messages, never tracebacks."""
+def run(args: list[str] | None = None) -> None:
+    """Console-script entry point: run the app; show errors as plain messages, never tracebacks.
+
+    Not in click's standalone mode, so parameter mistakes and Ctrl-C come to
+    ``report_errors``, which words them itself (no library text, no "Aborted!").
+    """
     with report_errors():
-        app(prog_name="unkink")
+        code = app(args=args, prog_name="unkink", standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from itertools import combinations, permutations
 from unkink.domain.errors import PlanError
 from unkink.domain.exercises import Catalogue, Exercise, Place, Position, Region
 from unkink.domain.safety.precautions import NO_PRECAUTIONS, Mark, Precautions
-from unkink.domain.session.dosing import TOLERANCE, Option, fit_doses, fixed_s
+from unkink.domain.session.dosing import TOLERANCE, Option, dose_options, fit_doses, fixed_s
 from unkink.domain.session.moves import path_effort
 from unkink.domain.session.routines import Routine, RoutineItem, with_holds
 
@@ -154,6 +154,8 @@ def plan_routine(
     candidates, notes = _candidates(catalogue, request, precautions)
     index = {e.id: i for i, e in enumerate(catalogue)}
     target = request.minutes * 60
+    changed = frozenset(e.id for e in candidates if precautions.mark_for(e.id) is Mark.MODIFY)
+    _fail_if_too_long(candidates, request, index, changed)  # before the search, not after it
     ranked = []
     for size in range(1, len(candidates) + 1):
         for subset in combinations(candidates, size):
@@ -162,7 +164,6 @@ def plan_routine(
             score = abs(usual - target) / target + 0.05 * path_effort([e.position for e in order])
             ranked.append((score - 0.01 * size, [index[e.id] for e in order], order))
     ranked.sort(key=lambda r: (r[0], r[1]))
-    changed = frozenset(e.id for e in candidates if precautions.mark_for(e.id) is Mark.MODIFY)
     for allow_short in (False, True):
         for _, _, order in ranked:
             picks = fit_doses(order, target, allow_short=allow_short, shorter_holds=changed)
@@ -207,17 +208,38 @@ def _build(
     )
 
 
+def longest_s(
+    candidates: Sequence[Exercise], index: dict[str, int], changed: frozenset[str] = frozenset()
+) -> int:
+    """The longest routine the dosing can make: every candidate at its most repeats and holds."""
+    order = best_order(candidates, index)
+    return fixed_s(order) + sum(
+        max(o.seconds for o in dose_options(e, allow_short=False, shorter_holds=e.id in changed))
+        for e in order
+    )
+
+
+def _fail_if_too_long(
+    candidates: Sequence[Exercise],
+    request: PlanRequest,
+    index: dict[str, int],
+    changed: frozenset[str],
+) -> None:
+    """Say at once when even the longest routine is too short, with the limit that holds."""
+    longest = longest_s(candidates, index, changed)
+    if longest >= request.minutes * 60 * (1 - TOLERANCE):
+        return
+    most = int(longest / (60 * (1 - TOLERANCE)))  # a plan may be 15 % shorter than asked
+    hint = " or choose --where floor" if request.where is Place.DESK else ""
+    raise PlanError(
+        f"The longest routine for your {request.area} back at the {request.where} takes "
+        f"about {longest / 60:.0f} minutes, so ask for {most} minutes or fewer{hint}."
+    )
+
+
 def _explain_misfit(
     candidates: Sequence[Exercise], request: PlanRequest, index: dict[str, int]
 ) -> Routine:
-    order = best_order(candidates, index)
-    longest = fixed_s(order) + sum(e.duration_s(e.reps.high) for e in order)
-    if longest * (1 + TOLERANCE) < request.minutes * 60:
-        hint = " or choose --where floor" if request.where is Place.DESK else ""
-        raise PlanError(
-            f"The longest routine for your {request.area} back at the {request.where} takes "
-            f"about {longest / 60:.0f} minutes. Ask for {longest // 60:.0f} minutes or fewer{hint}."
-        )
     raise PlanError(
         f"No routine for your {request.area} back fits {_minutes(request.minutes)}. "
         "Ask for a few more minutes."
