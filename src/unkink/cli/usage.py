@@ -38,7 +38,7 @@ def usage_message(exc: Any) -> str:
 def _where(param: Any) -> str:
     opts = [o for o in getattr(param, "opts", []) if o.startswith("--")]
     if opts:
-        return opts[0]
+        return str(opts[0])
     return str(getattr(param, "metavar", None) or param.name or "a value").upper()
 
 
