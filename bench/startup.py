@@ -20,6 +20,17 @@ import tempfile
 import time
 from pathlib import Path
 
+GOALS = {
+    "unkink --help": 6,
+    "unkink exercises": 8,
+    "unkink show": 8,
+    "unkink crack": 12,
+    "unkink cracks": 12,
+    "unkink history": 12,
+    "unkink plan": 12,
+}
+"""Issue 10's goals, as ratios to ``python -c pass`` on the same interpreter."""
+
 
 def _time_s(argv: list[str]) -> float:
     start = time.perf_counter()
@@ -72,6 +83,9 @@ def main() -> None:
                 "--minutes", "10",
             ],
             "unkink crack --where upper": [unkink, "--db", url, "crack", "--where", "upper"],
+            "unkink show cat_camel": [unkink, "show", "cat_camel"],
+            "unkink cracks": [unkink, "--db", url, "cracks"],
+            "unkink history": [unkink, "--db", url, "history"],
         }  # fmt: skip
         system = shutil.which("python3")
         if system:
@@ -82,10 +96,11 @@ def main() -> None:
     base = medians["python -c pass (venv)"]
     compiled = "without" if args.no_compile else "with"
     print(f"Median of {args.repeat} runs each, round robin in one run, {compiled} .pyc files.\n")
-    print("| command | median ms | × bare Python |")
-    print("|---|---|---|")
+    print("| command | median ms | × bare Python | goal |")
+    print("|---|---|---|---|")
     for name, seconds in medians.items():
-        print(f"| `{name}` | {seconds * 1000:.0f} | {seconds / base:.1f} |")
+        goal = next((f"≤ {g}×" for prefix, g in GOALS.items() if name.startswith(prefix)), "")
+        print(f"| `{name}` | {seconds * 1000:.0f} | {seconds / base:.1f} | {goal} |")
 
 
 if __name__ == "__main__":

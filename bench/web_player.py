@@ -44,7 +44,7 @@ def _serve(folder: Path) -> tuple[str, uvicorn.Server]:
     )
     web = create_app(app)
     web.add_api_route("/bench-empty", lambda: HTMLResponse(EMPTY), include_in_schema=False)
-    sock = socket.socket()
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)  # TCP_NODELAY
     sock.bind(("127.0.0.1", 0))
     sock.listen(128)
     port = sock.getsockname()[1]

@@ -53,3 +53,32 @@ def test_a_busy_port_is_a_plain_error() -> None:
         result = CliRunner().invoke(cli, ["serve", "--no-open", "--port", str(port)])
     assert result.exit_code == 2
     assert "Try another --port" in result.output
+
+
+def test_the_listening_socket_says_it_is_tcp_so_asyncio_sets_nodelay() -> None:
+    import asyncio
+    import socket
+
+    from unkink.cli.web import tcp_socket
+
+    server = tcp_socket("127.0.0.1")
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    assert server.proto == socket.IPPROTO_TCP
+
+    async def nodelay_of_accepted() -> int:
+        found: list[int] = []
+
+        async def on_connect(_reader: object, writer: asyncio.StreamWriter) -> None:
+            sock = writer.get_extra_info("socket")
+            found.append(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+            writer.close()
+
+        async with await asyncio.start_server(on_connect, sock=server):
+            _, writer = await asyncio.open_connection(*server.getsockname())
+            while not found:
+                await asyncio.sleep(0.01)
+            writer.close()
+        return found[0]
+
+    assert asyncio.run(nodelay_of_accepted()) != 0

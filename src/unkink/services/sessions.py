@@ -22,7 +22,7 @@ from unkink.domain.session.timeline import Cue, Timeline, build_timeline
 if TYPE_CHECKING:
     from unkink.domain.exercises import Catalogue
     from unkink.domain.safety.pain import PainDecision, PainReport
-    from unkink.storage.session_repo import SessionRow
+    from unkink.storage.session_repo import RatingRow, SessionRow
     from unkink.storage.unit_of_work import SqlUnitOfWork
 
 UowFactory = Callable[[], "SqlUnitOfWork"]
@@ -282,7 +282,9 @@ def resume_state(*, uow: UowFactory, catalogue: Catalogue) -> ResumeState | None
 
 def history(*, uow: UowFactory, limit: int = 50) -> list[HistoryEntry]:
     with uow() as u:
-        return [_entry(u, row) for row in u.sessions.list_sessions(limit=limit)]
+        rows = u.sessions.list_sessions(limit=limit)
+        plans, rated = u.sessions.history_parts(rows)  # two queries for any number of rows
+        return [_entry(u, row, plans[row.routine_id], rated[row.id]) for row in rows]
 
 
 def history_entry(*, uow: UowFactory, session_id: int) -> HistoryEntry:
@@ -291,12 +293,13 @@ def history_entry(*, uow: UowFactory, session_id: int) -> HistoryEntry:
         row = u.sessions.find_session(session_id)
         if row is None:
             raise SessionNotFound(session_id)
-        return _entry(u, row)
+        return _entry(u, row, u.sessions.get_routine(row.routine_id), u.sessions.ratings(row.id))
 
 
-def _entry(u: SqlUnitOfWork, row: SessionRow) -> HistoryEntry:
-    plan_data = u.sessions.get_routine(row.routine_id)
-    rated = {r.moment: (r.stiffness, r.pain) for r in u.sessions.ratings(row.id)}
+def _entry(
+    u: SqlUnitOfWork, row: SessionRow, plan_data: dict[str, Any], ratings: list[RatingRow]
+) -> HistoryEntry:
+    rated = {r.moment: (r.stiffness, r.pain) for r in ratings}
     return HistoryEntry(
         session_id=row.id,
         started_at=row.started_at,

@@ -222,6 +222,28 @@ class SqlSessionRepository:
             )
         )
 
+    def history_parts(
+        self, session_rows: list[SessionRow]
+    ) -> tuple[dict[int, dict[str, Any]], dict[int, list[RatingRow]]]:
+        """Plans (by routine id) and ratings (by session id) of many sessions: two queries, not
+        two per session (history of three years made 1,001 queries). Edges, issue 10."""
+        routine_ids = {row.routine_id for row in session_rows}
+        session_ids = [row.id for row in session_rows]
+        plans = {
+            r.id: dict(r.plan)
+            for r in self.connection.execute(
+                select(routines.c.id, routines.c.plan).where(
+                    routines.c.id.in_(routine_ids), routines.c.profile_id == self.profile_id
+                )
+            )
+        }
+        rated: dict[int, list[RatingRow]] = {i: [] for i in session_ids}
+        for r in self.connection.execute(
+            select(ratings).where(ratings.c.session_id.in_(session_ids)).order_by(ratings.c.id)
+        ):
+            rated[r.session_id].append(RatingRow(r.moment, r.stiffness, r.pain))
+        return plans, rated
+
     def ratings(self, session_id: int) -> list[RatingRow]:
         rows = self.connection.execute(
             select(ratings).where(ratings.c.session_id == session_id).order_by(ratings.c.id)
