@@ -56,9 +56,13 @@ class App:
 
     @cached_property
     def catalogue(self) -> Catalogue:
-        from unkink.catalogue.loader import load_catalogue
+        from unkink.catalogue.cache import load_catalogue_cached
 
-        return load_catalogue(self.settings.catalogue_dir, report=self.notice)
+        return load_catalogue_cached(
+            self.settings.catalogue_dir,
+            cache_dir=self.settings.data_dir / "cache",
+            report=self.notice,
+        )
 
     def now(self) -> datetime:
         return self.wall_clock()

@@ -83,6 +83,7 @@ def _at_first_prompt(tmp_path: Path, key: bytes) -> tuple[int, str]:
         while b"How stiff" not in seen and time.monotonic() < deadline:
             seen += os.read(main, 4096)
         before = len(seen)
+        time.sleep(0.5)  # the prompt is printed just before input is read: let it read
         os.write(main, key)
         process.wait(timeout=30)
         try:

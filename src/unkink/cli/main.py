@@ -6,6 +6,7 @@ packages (SQLAlchemy, FastAPI) inside their command functions, never at the top.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated
 
@@ -66,6 +67,9 @@ def run(args: list[str] | None = None) -> None:
     Not in click's standalone mode, so parameter mistakes and Ctrl-C come to
     ``report_errors``, which words them itself (no library text, no "Aborted!").
     """
+    # unkink uses no pydantic plugins; looking for them scans every installed package's
+    # metadata on the first validation (typer validates each option): ~50 ms a start.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     with report_errors():
         code = app(args=args, prog_name="unkink", standalone_mode=False)
         if isinstance(code, int) and code:
