@@ -43,6 +43,44 @@ class Settings(BaseSettings):
         description="Folder of your own exercise files (*.toml), added to the built-in seven.",
     )
 
+    # --- desk-break reminders (docs/reminders.md) ---
+    remind_every_minutes: float = Field(
+        default=45, ge=1, le=480, description="Minutes of active sitting before a break reminder."
+    )
+    remind_break_minutes: float = Field(
+        default=2,
+        ge=1,
+        le=15,
+        description="Length of the chair routine; time away from the keyboard this long counts "
+        "as the break.",
+    )
+    remind_snooze_minutes: float = Field(
+        default=10, ge=1, le=120, description="How long 'In 10 minutes' puts a reminder off."
+    )
+    remind_max_snoozes: int = Field(
+        default=2,
+        ge=0,
+        le=20,
+        description="Snoozes allowed in a row; then the reminder stays until answered or idle.",
+    )
+    remind_days: str = Field(default="mon-fri", description="Work days, as mon-fri or mon,wed,fri.")
+    remind_hours: str = Field(default="09:00-18:00", description="Work hours, as 09:00-18:00.")
+    remind_start_in: str = Field(
+        default="browser",
+        pattern="^(browser|terminal|unattended)$",
+        description="Where Start opens the chair routine: browser (through unkink serve), "
+        "terminal, or unattended (cues printed, no keys).",
+    )
+    remind_web_port: int = Field(
+        default=8765, ge=1, le=65535, description="Port of the unkink serve that Start opens."
+    )
+    remind_idle: str = Field(
+        default="auto",
+        pattern="^(auto|mutter|wayland|x11|logind|wall)$",
+        description="Idle detection: auto (the first that works), mutter, wayland, x11, logind, "
+        "or wall (no idle detection: count wall time).",
+    )
+
     @property
     def resolved_database_url(self) -> str:
         if self.database_url:

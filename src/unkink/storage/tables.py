@@ -26,6 +26,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 metadata = MetaData(
@@ -183,4 +184,35 @@ crack_events = Table(
     CheckConstraint("region IS NULL OR region IN ('upper', 'lower', 'neck')", name="region_known"),
     *_score_check("relief"),
     Index("ix_crack_events_profile_at", "profile_id", "at"),
+)
+
+# --- desk-break reminders (issue 12) -------------------------------------------------------------
+
+reminder_events = Table(
+    "reminder_events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("profile_id", ForeignKey("profiles.id", ondelete="CASCADE"), nullable=False),
+    Column("at", DateTime, nullable=False),
+    Column("kind", String(20), nullable=False),  # notified | started | snoozed | skipped | ...
+    Column("reasons", JSON),  # deferral reasons, or why a notice offered no routine
+    Column("sitting_s", Float),  # the unbroken sitting stretch this event ended, if it ended one
+    Column("session_id", ForeignKey("sessions.id", ondelete="SET NULL")),
+    Column("detail", JSON),
+    CheckConstraint(
+        "kind IN ('notified', 'started', 'snoozed', 'skipped', 'deferred', 'away', 'paused')",
+        name="kind_known",
+    ),
+    Index("ix_reminder_events_profile_at", "profile_id", "at"),
+)
+
+later_stretches = Table(
+    "later_stretches",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("profile_id", ForeignKey("profiles.id", ondelete="CASCADE"), nullable=False),
+    Column("day", Date, nullable=False),
+    Column("exercise_id", String(60), nullable=False),
+    Column("queued_at", DateTime, nullable=False),
+    UniqueConstraint("profile_id", "day", "exercise_id", name="uq_later_stretches_day"),
 )

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Engine, insert, select
 from unkink.storage.tables import profiles
 
 if TYPE_CHECKING:
+    from unkink.storage.reminder_repo import SqlReminderRepo
     from unkink.storage.safety_repo import SqlSafetyRepo
     from unkink.storage.session_repo import SqlSessionRepository
 
@@ -77,3 +78,9 @@ class SqlUnitOfWork:
         from unkink.storage.safety_repo import SqlSafetyRepo
 
         return SqlSafetyRepo(self.connection, self.profile_id)
+
+    @property
+    def reminders(self) -> SqlReminderRepo:
+        from unkink.storage.reminder_repo import SqlReminderRepo
+
+        return SqlReminderRepo(self.connection, self.profile_id)
