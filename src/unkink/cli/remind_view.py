@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from unkink.domain.reminders.days import minutes_words
 from unkink.services.reminders import Today
+
+if TYPE_CHECKING:
+    from unkink.bootstrap import App
 
 WHY = {
     "do_not_disturb": "do not disturb is on",
@@ -57,4 +60,20 @@ def today_lines(today: Today) -> list[str]:
         lines.append("Start them with: unkink start --where floor")
     if today.done_later:
         lines.append(f"Done today: {', '.join(today.done_later).lower()}.")
+    return lines
+
+
+def break_day_lines(app: App, days: int = 7) -> list[str]:
+    """Desk breaks per day for ``unkink history``: taken, and the longest time sitting."""
+    from unkink.services.reminders import breaks_by_day
+
+    found = breaks_by_day(uow=app.uow, today=app.today(), days=days)
+    if not found:
+        return []
+    lines = ["", "Desk breaks (unkink remind):"]
+    for d in found:
+        lines.append(
+            f"  {d.day:%a %d %b}: {d.breaks} breaks ({d.routines} chair routines), "
+            f"longest sitting {minutes_words(d.longest_sitting_s)}"
+        )
     return lines

@@ -184,13 +184,20 @@ def history(
     if as_json:
         typer.echo(json.dumps([e.as_dict() for e in entries], indent=2))
         return
+    from unkink.cli.remind_view import break_day_lines  # desk breaks (unkink remind)
+
+    breaks = break_day_lines(get_app(ctx))
     if not entries:
         typer.echo("No sessions yet. Start one with: unkink start")
+        for line in breaks:
+            typer.echo(line)
         return
     from unkink.cli.render import console
     from unkink.cli.session_view import history_table
 
     console().print(history_table(entries))
+    for line in breaks:
+        typer.echo(line)
     from unkink.cli.morning import show_referral
 
     show_referral(get_app(ctx))

@@ -47,7 +47,10 @@ def home_sessions(app: App) -> dict[str, Any]:
             "figure": routine.items[0].exercise.id,
             "first_name": names[0],
         }
-    return {"suggestion": suggestion, "last_session": _last_session(last)}
+    from unkink.services.reminders import today as reminder_today
+
+    later = reminder_today(uow=app.uow, catalogue=app.catalogue, day=app.today()).later
+    return {"suggestion": suggestion, "last_session": _last_session(last), "later": later}
 
 
 def _last_session(entry: Any) -> dict[str, Any] | None:
@@ -201,13 +204,17 @@ def history_page(request: Request, app: AppDep) -> HTMLResponse:
     from unkink.web.api_safety import read_cracks
     from unkink.web.history_view import history_context
 
+    from unkink.services.reminders import breaks_by_day
+
     entries = history(uow=app.uow, limit=500)
     cracks = read_cracks(app)
+    desk_breaks = breaks_by_day(uow=app.uow, today=app.today(), days=14)  # unkink remind
     names = {e.id: e.name for e in app.catalogue}
     return render(
         request,
         "history.html",
         title="History",
         active="/history",
+        desk_breaks=desk_breaks,
         **history_context(entries, cracks.days, today=app.today(), names=names),
     )
