@@ -200,11 +200,10 @@ def after(
 
 @router.get("/history", response_class=HTMLResponse)
 def history_page(request: Request, app: AppDep) -> HTMLResponse:
+    from unkink.services.reminders import breaks_by_day
     from unkink.services.sessions import history
     from unkink.web.api_safety import read_cracks
     from unkink.web.history_view import history_context
-
-    from unkink.services.reminders import breaks_by_day
 
     entries = history(uow=app.uow, limit=500)
     cracks = read_cracks(app)
