@@ -28,6 +28,7 @@ from unkink.domain.reminders.schedule import (
     ScheduleState,
     Step,
     answer,
+    counts_as_snooze,
     decide,
     next_break_in_s,
     observe,
@@ -198,14 +199,16 @@ class Daemon:
         if not self.state.showing:
             return
         sitting = self.state.sitting_s
-        snooze = given is Answer.SNOOZE or given is Answer.DISMISSED
+        snooze = given in (Answer.SNOOZE, Answer.DISMISSED) and counts_as_snooze(
+            self.state, self.rules
+        )
         self.state = answer(self.state, self.rules, now=now, given=given)
         if given is Answer.START:
             session_id = await self.core.take(
                 int(self.offer["routine_id"]), sitting_s=sitting, quiet_stdout=self.events.as_json
             )
             self.events.emit("started", now, session_id=session_id, where="desk")
-        elif snooze and self.state.snoozed_until is not None and self.state.snoozes_in_row:
+        elif snooze and self.state.snoozed_until is not None:
             await self.core.record("snoozed", sitting_s=sitting, reasons=[str(given)])
             self.events.emit("snoozed", now, until=self.state.snoozed_until.isoformat())
         elif given is Answer.SKIP:
