@@ -198,6 +198,7 @@ class Daemon:
         now = datetime.now()
         if not self.state.showing:
             return
+        await self.notifier.close()  # some servers keep an answered notification on screen
         sitting = self.state.sitting_s
         snooze = given in (Answer.SNOOZE, Answer.DISMISSED) and counts_as_snooze(
             self.state, self.rules

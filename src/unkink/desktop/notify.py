@@ -92,8 +92,10 @@ class DesktopNotifications:
             given = Answer.DISMISSED
         else:
             return
-        self._shown = None
-        if self._on_answer is not None and self._buttons:
+        if given is Answer.DISMISSED:
+            self._shown = None  # already gone; an answered one is closed by close()
+        answered, self._buttons = bool(self._buttons), ()  # one answer per notification
+        if self._on_answer is not None and answered:
             self._on_answer(given)
 
     async def show(self, reminder: Reminder, on_answer: Callable[[Answer], None]) -> None:
