@@ -21,6 +21,10 @@ WHY = {
 }
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
 def status_lines(data: dict[str, Any]) -> list[str]:
     lines = []
     if data["running"]:
@@ -52,7 +56,8 @@ def today_lines(today: Today) -> list[str]:
         lines = ["No breaks recorded today yet."]
     else:
         lines = [
-            f"Breaks today: {b.breaks} ({b.routines} chair routines, {b.away} away from the desk).",
+            f"Breaks today: {b.breaks} ({_count(b.routines, 'chair routine')}, "
+            f"{b.away} away from the desk).",
             f"Longest time sitting without a break: {minutes_words(b.longest_sitting_s)}.",
         ]
     if today.later:
@@ -73,7 +78,8 @@ def break_day_lines(app: App, days: int = 7) -> list[str]:
     lines = ["", "Desk breaks (unkink remind):"]
     for d in found:
         lines.append(
-            f"  {d.day:%a %d %b}: {d.breaks} breaks ({d.routines} chair routines), "
+            f"  {d.day:%a %d %b}: {_count(d.breaks, 'break')} "
+            f"({_count(d.routines, 'chair routine')}), "
             f"longest sitting {minutes_words(d.longest_sitting_s)}"
         )
     return lines
