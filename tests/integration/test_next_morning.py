@@ -8,7 +8,8 @@ from unkink.domain.exercises import Place
 from unkink.domain.safety.precautions import Mark
 from unkink.domain.safety.screening import parse_answers
 from unkink.domain.session.planner import Area, PlanRequest
-from unkink.services import safety
+from unkink.domain.session.status import StopReason
+from unkink.services import safety, session_log
 from unkink.services import sessions as svc
 
 
@@ -22,33 +23,25 @@ def _screened(app: App) -> None:
 def _do_a_session(app: App, *, stop_after_first_exercise: bool = False) -> list[str]:
     """Plan and run a floor session through the real services; return the exercises done."""
     request = PlanRequest(area=Area.LOWER, where=Place.FLOOR, minutes=6)
-    planned = svc.plan(uow=app.uow, catalogue=app.catalogue, request=request, now=app.now())
-    started = svc.start_session(
-        uow=app.uow, catalogue=app.catalogue, routine_id=planned.routine_id, now=app.now()
+    _, started = svc.plan_and_start(
+        uow=app.uow, catalogue=app.catalogue, request=request, now=app.now()
     )
     done: list[str] = []
     first = started.timeline.cues[0].exercise_id
     for cue in started.timeline.cues:
         if stop_after_first_exercise and cue.exercise_id != first and cue.kind == "step":
             break
-        svc.record_cue(
-            uow=app.uow,
-            session_id=started.session_id,
-            cue=cue,
-            actual_s=cue.planned_s,
-            elapsed_s=cue.planned_s,
-            at=app.now(),
-        )
+        session_log.record_cue(
+            uow=app.uow, catalogue=app.catalogue, session_id=started.session_id,
+            cue_index=cue.index, elapsed_s=cue.planned_s, at=app.now(),
+        )  # fmt: skip
         if cue.kind == "step" and cue.exercise_id not in done:
             done.append(cue.exercise_id)
-    svc.end_session(
-        uow=app.uow,
-        session_id=started.session_id,
-        completed=not stop_after_first_exercise,
-        reason="quit" if stop_after_first_exercise else None,
-        elapsed_s=60,
-        at=app.now(),
-    )
+    session_log.finish(
+        uow=app.uow, session_id=started.session_id, reached_end=not stop_after_first_exercise,
+        reason=StopReason.QUIT if stop_after_first_exercise else None,
+        elapsed_s=60 if stop_after_first_exercise else started.timeline.total_s, at=app.now(),
+    )  # fmt: skip
     return done
 
 

@@ -259,7 +259,7 @@ def test_home_asks_about_the_morning_after_and_the_answer_shapes_the_plan(
     from unkink.domain.exercises import Place
     from unkink.domain.safety.screening import parse_answers
     from unkink.domain.session.planner import Area, PlanRequest
-    from unkink.services import safety
+    from unkink.services import safety, session_log
     from unkink.services import sessions as svc
 
     with app.uow() as uow:
@@ -267,18 +267,17 @@ def test_home_asks_about_the_morning_after_and_the_answer_shapes_the_plan(
         safety.save_screening(uow=uow, answers=parse_answers({}), now=app.now(), source="file")
         uow.commit()
     request = PlanRequest(area=Area.UPPER, where=Place.DESK, minutes=3)
-    planned = svc.plan(uow=app.uow, catalogue=app.catalogue, request=request, now=app.now())
-    started = svc.start_session(
-        uow=app.uow, catalogue=app.catalogue, routine_id=planned.routine_id, now=app.now()
+    _, started = svc.plan_and_start(
+        uow=app.uow, catalogue=app.catalogue, request=request, now=app.now()
     )
     for cue in started.timeline.cues:
-        svc.record_cue(
-            uow=app.uow, session_id=started.session_id, cue=cue,
-            actual_s=cue.planned_s, elapsed_s=cue.planned_s, at=app.now(),
+        session_log.record_cue(
+            uow=app.uow, catalogue=app.catalogue, session_id=started.session_id,
+            cue_index=cue.index, elapsed_s=cue.planned_s, at=app.now(),
         )  # fmt: skip
-    svc.end_session(
-        uow=app.uow, session_id=started.session_id, completed=True, reason=None,
-        elapsed_s=180, at=app.now(),
+    session_log.finish(
+        uow=app.uow, session_id=started.session_id, reached_end=True,
+        elapsed_s=started.timeline.total_s, at=app.now(),
     )  # fmt: skip
     assert "How was the morning after?" not in client.get("/").text  # same day: not yet
     assert isinstance(app.wall_clock, ManualWallClock)
