@@ -12,8 +12,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from unkink.domain.session.records import EventRecord, RatingRecord, SessionRecord
-from unkink.domain.session.status import EventKind, Moment, SessionStatus
+from unkink.domain.session.status import (
+    EventKind,
+    EventRecord,
+    Moment,
+    RatingRecord,
+    SessionRecord,
+    SessionStatus,
+)
 
 
 class ManualClock:

@@ -12,13 +12,12 @@ from typing import TYPE_CHECKING
 import typer
 
 from unkink.cli.player import OnCue, play_interactive, raw_keys
-from unkink.cli.session_questions import ask_after, ask_number
+from unkink.cli.session_questions import ask_after, ask_pain
 from unkink.domain.session.run import RunStatus, SessionRun
 
 if TYPE_CHECKING:
     from unkink.bootstrap import App
     from unkink.cli.session_recorder import Recorder
-    from unkink.services.session_log import PainStop
     from unkink.services.sessions import ResumeState
 
 
@@ -98,7 +97,7 @@ def run_with_keys(
             recorder.leave(run, now)
             typer.echo("Stopped. Your progress is saved. Carry on with: unkink start --resume")
             return
-        stop = _ask_pain(recorder, run, now)
+        stop = ask_pain(recorder, run, now)
         typer.echo(stop.decision.message)
         now = app.clock()
         if stop.ended:
@@ -116,13 +115,3 @@ def run_with_keys(
             return
         cue_index = max(cue_index, run.timeline.first_cue_from(run.position(now)))
         keys.message = stop.decision.message
-
-
-def _ask_pain(recorder: Recorder, run: SessionRun, now: float) -> PainStop:
-    """Ask the pain score and the stop-at-once questions; the safety rules decide."""
-    from unkink.domain.safety.pain import STOP_QUESTIONS, PainReport
-
-    typer.echo("The session is paused. Let's check what you feel.")
-    score = ask_number("How bad is the pain? (0 = none, 10 = very bad)")
-    answers = {name: typer.confirm(question, default=False) for name, question in STOP_QUESTIONS}
-    return recorder.pain(PainReport(score=score, **answers), run, now)

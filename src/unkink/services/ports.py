@@ -13,8 +13,14 @@ from datetime import datetime
 from types import TracebackType
 from typing import Any, Protocol, Self
 
-from unkink.domain.session.records import EventRecord, RatingRecord, SessionRecord
-from unkink.domain.session.status import EventKind, Moment, SessionStatus
+from unkink.domain.session.status import (
+    EventKind,
+    EventRecord,
+    Moment,
+    RatingRecord,
+    SessionRecord,
+    SessionStatus,
+)
 
 
 class SessionRepository(Protocol):

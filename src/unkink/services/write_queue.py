@@ -31,7 +31,7 @@ RETRY_S = (0.2, 0.5, 1.0, 2.0)
 class OrderedWriter:
     def __init__(self, *, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
-        self._jobs: queue.Queue[tuple[Callable[[], Any], Future[Any]] | None] = queue.Queue()
+        self._jobs: queue.Queue[tuple[Callable[[], Any], Future[Any], float] | None] = queue.Queue()
         self._waiting_since: float | None = None
         self._failed: BaseException | None = None
         self._thread = threading.Thread(target=self._work, name="unkink-writer", daemon=True)
@@ -41,7 +41,7 @@ class OrderedWriter:
     def submit(self, write: Callable[[], T]) -> Future[T]:
         self._raise_failure()
         done: Future[T] = Future()
-        self._jobs.put((write, done))
+        self._jobs.put((write, done, self._clock()))
         return done
 
     def write(self, write: Callable[[], T], *, wait_s: float = WAIT_FIRST_S) -> T | None:
@@ -65,7 +65,8 @@ class OrderedWriter:
             raise
 
     def delayed_s(self) -> float:
-        """How long the oldest waiting write has been retried (0 when saving keeps up)."""
+        """How long the oldest unsaved write has waited since it was handed over (0 when
+        saving keeps up: a write normally takes milliseconds)."""
         since = self._waiting_since
         return 0.0 if since is None else max(0.0, self._clock() - since)
 
@@ -93,18 +94,18 @@ class OrderedWriter:
     # --- the writer's side ---
     def _work(self) -> None:
         while (job := self._jobs.get()) is not None:
-            write, done = job
+            write, done, submitted = job
+            self._waiting_since = submitted
             tries = 0
             while True:
                 try:
                     result = write()
                 except Unavailable:
-                    if self._waiting_since is None:
-                        self._waiting_since = self._clock()
                     time.sleep(RETRY_S[min(tries, len(RETRY_S) - 1)])
                     tries += 1
                     continue
                 except BaseException as exc:  # refused: the caller hears of it
+                    self._waiting_since = None
                     self._failed = exc
                     done.set_exception(exc)
                     break

@@ -1,6 +1,6 @@
 """Routines, sessions, their events and ratings: SQL rows <-> domain values.
 
-Implements ``services.ports.SessionRepository``; returns ``domain.session.records`` values
+Implements ``services.ports.SessionRepository``; returns ``domain.session.status`` records
 with their enums (status, event kind, moment), never rows.
 
 Every write is a single statement in the caller's transaction; services commit as things
@@ -15,8 +15,14 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
-from unkink.domain.session.records import EventRecord, RatingRecord, SessionRecord
-from unkink.domain.session.status import EventKind, Moment, SessionStatus
+from unkink.domain.session.status import (
+    EventKind,
+    EventRecord,
+    Moment,
+    RatingRecord,
+    SessionRecord,
+    SessionStatus,
+)
 from unkink.storage.tables import exercise_feedback, ratings, routines, session_events, sessions
 
 _RUNNING = SessionStatus.RUNNING.value

@@ -1,6 +1,9 @@
 """What a session is, what happened in it, and how it ended: typed values, one rule each.
 
-Pure. Every front end (terminal, browser, reminder) gets these from the services and stores
+Pure. The records at the end are what the session repository hands back (the SQL adapter
+and the in-memory fake alike), so services never see a storage type.
+
+Every front end (terminal, browser, reminder) gets these from the services and stores
 them through the repositories, so no one decides by a sentence or a free-form string.
 
 Decisions (docs/sessions.md):
@@ -15,7 +18,10 @@ Decisions (docs/sessions.md):
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from unkink.domain.errors import InvalidInput
 from unkink.domain.session.timeline import CueKind
@@ -121,3 +127,41 @@ def check_seconds(name: str, value: float, *, total_s: float) -> float:
             f"{name} must be from 0 to {limit:g} seconds: this routine lasts {total_s:g} seconds."
         )
     return float(value)
+
+
+# --- what the session repository returns ---------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRecord:
+    id: int
+    routine_id: int
+    started_at: datetime
+    ended_at: datetime | None
+    status: SessionStatus
+    stop_reason: str | None
+    elapsed_s: float
+    """Active seconds done (pauses and skipped parts left out)."""
+    cue_index: int
+    """The next cue not yet shown."""
+    helped_most: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    id: int
+    at: datetime
+    kind: EventKind
+    exercise_id: str | None
+    step: int | None
+    planned_s: float | None
+    actual_s: float | None
+    """For a cue: the timeline offset at which it was shown. Else: the active seconds so far."""
+    detail: dict[str, Any] | None
+
+
+@dataclass(frozen=True, slots=True)
+class RatingRecord:
+    moment: Moment
+    stiffness: int | None
+    pain: int | None
