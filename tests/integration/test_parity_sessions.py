@@ -253,3 +253,15 @@ def test_the_terminal_and_the_browser_agree(
     assert by_cli == by_web
     for field, value in EXPECTED[scenario].items():
         assert getattr(by_cli, field) == value, field
+
+
+def test_leaving_at_the_first_question_leaves_no_unfinished_session(
+    fresh_app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert isinstance(fresh_app.clock, ManualClock)
+    with _terminal(monkeypatch, fresh_app.clock, {}):
+        result = _cli(fresh_app, "start", *PLAN_ARGS, input="")  # end of input: as Ctrl-D
+    assert result.exit_code != 0
+    assert sessions.resume_state(uow=fresh_app.uow, catalogue=fresh_app.catalogue) is None
+    [entry] = sessions.history(uow=fresh_app.uow, limit=1)
+    assert (entry.status, entry.stop_reason, entry.done_s) == ("stopped", "quit", 0.0)

@@ -100,6 +100,17 @@ class Recorder:
             )
         )  # fmt: skip
 
+    def end_unstarted(self) -> None:
+        """Close a session left before its first cue (stopped, reason quit), then stop."""
+        at = self.app.now()
+        self.writer.wait(
+            lambda: session_log.finish(
+                uow=self.app.uow, session_id=self.session_id, reached_end=False,
+                reason=StopReason.QUIT, elapsed_s=0.0, at=at,
+            )
+        )  # fmt: skip
+        self.close()
+
     def rate(self, moment: Moment, stiffness: int, pain: int) -> None:
         at = self.app.now()
         self.writer.wait(

@@ -56,7 +56,11 @@ def play(
         from unkink.cli.session_questions import ask_rating
         from unkink.domain.session.status import Moment
 
-        ask_rating(recorder, Moment.BEFORE)
+        try:
+            ask_rating(recorder, Moment.BEFORE)
+        except (KeyboardInterrupt, typer.Abort):  # Ctrl-C before the first cue: no empty
+            recorder.end_unstarted()  # unfinished session is left behind
+            raise
     said_waiting = False
 
     def on_cue(cue: Cue, actual_s: float, elapsed_s: float) -> None:
