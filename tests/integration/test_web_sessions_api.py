@@ -74,3 +74,17 @@ def test_finishing_tells_the_status_the_server_decided(started: Any) -> None:
     reply = client.post(f"/api/sessions/{sid}/finish", json={"elapsed_s": 5}, headers=HEADERS)
     assert reply.status_code == 200
     assert reply.json() == {"status": "stopped", "reason": "skipped_most", "minutes_done": 0.1}
+
+
+def test_carrying_on_in_the_browser_needs_the_gate_open_as_in_the_terminal(
+    app: App, started: Any
+) -> None:
+    client, sid = started
+    timeline = client.get(f"/api/sessions/{sid}").json()["timeline"]
+    for cue in timeline["cues"][:6]:
+        shown = {"index": cue["n"], "position_s": cue["planned_s"], "elapsed_s": cue["planned_s"]}
+        assert client.post(f"/api/sessions/{sid}/cues", json=shown, headers=HEADERS).is_success
+    assert client.get(f"/session/{sid}").status_code == 200
+    app.wall_clock.tick(days=31)  # type: ignore[attr-defined]  # the safety check is too old
+    page = client.get(f"/session/{sid}")
+    assert page.status_code == 409 and "unkink check" in page.text

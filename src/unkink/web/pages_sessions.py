@@ -158,6 +158,7 @@ def player(request: Request, app: AppDep, session_id: SessionId) -> Response:
     state = session_state(uow=app.uow, catalogue=app.catalogue, session_id=session_id)
     if state.status.ended:
         return RedirectResponse(f"/session/{session_id}/after", status_code=303)
+    carry_on(app, state.position_s)
     data = session_out(state).model_dump()
     data.pop("routine")
     data["labels"] = CUE_WORDS
@@ -179,6 +180,17 @@ def player(request: Request, app: AppDep, session_id: SessionId) -> Response:
         left_text=f"{int(left) // 60}:{int(left) % 60:02d}",
         stop_questions=STOP_QUESTIONS,
     )
+
+
+def carry_on(app: App, position_s: float) -> None:
+    """Carrying on a session under way needs the gate open, as ``unkink start --resume``."""
+    if position_s <= 0:
+        return  # just started from the plan, which asked the gate a moment ago
+    from unkink.services.sessions import SessionBlocked, session_gate
+
+    decided = session_gate(uow=app.uow, catalogue=app.catalogue, today=app.today())
+    if not decided.allowed:
+        raise SessionBlocked(decided)
 
 
 @router.get("/session/{session_id}/after", response_class=HTMLResponse)
