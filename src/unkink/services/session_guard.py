@@ -1,5 +1,6 @@
-"""What every session write checks first, and how a session ends: shared by
-``session_log`` (during) and ``session_after`` (the end and after).
+"""What every session use case checks first, and how a session ends: shared by
+``sessions`` (plan, start, resume), ``session_log`` (during) and ``session_after`` (the end
+and after). The safety gate is asked here too, inside the use case's own transaction.
 
 A session is found only among this person's (the repository is bound to the profile); a
 write that needs a running session is refused once it has ended; every number is bounded by
@@ -9,9 +10,10 @@ what it means (``domain.session.status``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from unkink.domain.errors import InvalidTransition, NotFound
 from unkink.domain.session.status import (
     EventKind,
     SessionStatus,
@@ -19,11 +21,26 @@ from unkink.domain.session.status import (
     check_seconds,
     end_status,
 )
-from unkink.services.sessions import SessionEnded, SessionNotFound
 
 if TYPE_CHECKING:
+    from unkink.domain.exercises import Catalogue
+    from unkink.domain.safety.gate import Gate
+    from unkink.domain.safety.precautions import Precautions
     from unkink.domain.session.status import SessionRecord
     from unkink.services.ports import UnitOfWork
+
+
+class SessionNotFound(NotFound):
+    def __init__(self, session_id: int) -> None:
+        super().__init__(f"There is no session {session_id}. 'unkink history' lists yours.")
+
+
+class SessionEnded(InvalidTransition):
+    def __init__(self, session_id: int, status: str) -> None:
+        super().__init__(
+            f"Session {session_id} is already {status}, so nothing more can be added to it. "
+            "Start a new session to carry on."
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +48,35 @@ class SessionEnd:
     status: SessionStatus
     reason: StopReason | None
     done_s: float
+
+
+class Lent:
+    """A session service's open unit of work, lent to a safety service for one step of the
+    same use case: usable as an entered unit (``uow.safety``) and as a factory
+    (``with uow() as u``). Its ``commit`` is left to the session service, which commits the
+    whole use case at once (the pain report, the session's event and its end together)."""
+
+    def __init__(self, unit: UnitOfWork) -> None:
+        self._unit = unit
+
+    def __call__(self) -> Lent:
+        return self
+
+    def __enter__(self) -> Lent:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def commit(self) -> None:
+        """Left to the session service that lent the unit."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._unit, name)
+
+
+def lend(unit: UnitOfWork) -> Any:
+    return Lent(unit)
 
 
 def find(u: UnitOfWork, session_id: int) -> tuple[SessionRecord, dict[str, Any]]:
@@ -66,3 +112,32 @@ def end(
     u.sessions.add_event(row.id, at=ended_at, kind=kind, actual_s=done, detail={"reason": why})
     u.sessions.end_session(row.id, status=status, reason=why, at=ended_at, elapsed_s=done)
     return SessionEnd(status, why, done)
+
+
+# --- the safety gate, asked within a session use case ---------------------------------------
+
+
+def gate_for(
+    u: UnitOfWork, *, catalogue: Catalogue, today: date
+) -> tuple[Gate, Precautions | None]:
+    """The safety service's gate and precautions (the one place sessions ask for them), read
+    in this use case's own transaction."""
+    from unkink.services.safety import gate_and_precautions
+
+    gate, precautions = gate_and_precautions(uow=lend(u), today=today, exercises=catalogue)
+    return gate, precautions if gate.allowed else None
+
+
+CHECK_STEPS = frozenset({"acknowledge", "screen", "recheck"})
+"""The gate's typed steps (``Gate.step``) that mean: answer the safety questions now."""
+
+
+def needs_check(gate: Gate) -> bool:
+    if gate.allowed:
+        return False
+    step = getattr(gate, "step", None)  # the gate's typed next step, where it has one
+    if step is not None:
+        return str(step) in CHECK_STEPS
+    from unkink.domain.safety.gate import RUN_CHECK
+
+    return gate.next_step == RUN_CHECK

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from unkink.domain.session.status import Moment, SessionStatus
+from unkink.services.session_guard import SessionNotFound
 
 if TYPE_CHECKING:
     from unkink.domain.session.status import SessionRecord
@@ -62,8 +63,6 @@ def history_entry(*, uow: UowFactory, session_id: int) -> HistoryEntry:
     with uow() as u:
         row = u.sessions.find_session(session_id)
         if row is None:
-            from unkink.services.sessions import SessionNotFound
-
             raise SessionNotFound(session_id)
         return _entry(u, row)
 

@@ -20,7 +20,7 @@ from unkink.domain.session.routines import routine_from_dict
 from unkink.domain.session.status import EventKind, StopReason
 from unkink.domain.session.timeline import Cue, build_timeline
 from unkink.services.session_after import RatingNotNow, finish, rate, record_helped_most
-from unkink.services.session_guard import SessionEnd, running, seconds
+from unkink.services.session_guard import SessionEnd, lend, running, seconds
 from unkink.services.session_guard import end as end_session
 
 __all__ = [
@@ -178,7 +178,7 @@ def stop_for_pain(
             raise InvalidInput(f"'{exercise_id}' is not in this session.")
         elapsed = seconds("elapsed_s", elapsed_s, plan)
         decision = safety.record_pain(
-            uow=u,
+            uow=lend(u),
             report=report, now=at, session_id=session_id, exercise_id=exercise_id,
         )  # fmt: skip
         u.sessions.add_event(

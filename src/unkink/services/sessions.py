@@ -13,31 +13,18 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from unkink.domain.errors import Conflict, InvalidInput, InvalidTransition, NotFound
+from unkink.domain.errors import Conflict, InvalidInput
 from unkink.domain.session.planner import PlanRequest, plan_routine
 from unkink.domain.session.routines import Routine, routine_from_dict
 from unkink.domain.session.status import EventKind, SessionStatus, StopReason
 from unkink.domain.session.timeline import Timeline, build_timeline
+from unkink.services.session_guard import SessionEnded, SessionNotFound, gate_for, needs_check
 
 if TYPE_CHECKING:
     from unkink.domain.exercises import Catalogue
     from unkink.domain.safety.gate import Gate
-    from unkink.domain.safety.precautions import Precautions
     from unkink.domain.session.status import SessionRecord
     from unkink.services.ports import UnitOfWork, UowFactory
-
-
-class SessionNotFound(NotFound):
-    def __init__(self, session_id: int) -> None:
-        super().__init__(f"There is no session {session_id}. 'unkink history' lists yours.")
-
-
-class SessionEnded(InvalidTransition):
-    def __init__(self, session_id: int, status: str) -> None:
-        super().__init__(
-            f"Session {session_id} is already {status}, so nothing more can be added to it. "
-            "Start a new session to carry on."
-        )
 
 
 class SessionBlocked(Conflict):
@@ -91,25 +78,11 @@ class ResumeState:
 # --- plan --------------------------------------------------------------------------------------
 
 
-def _gate(u: UnitOfWork, *, catalogue: Catalogue, today: date) -> tuple[Gate, Precautions | None]:
-    """The safety service's gate and precautions (the one place sessions ask for them)."""
-    from unkink.services.safety import gate_and_precautions
-
-    gate, precautions = gate_and_precautions(uow=u, today=today, exercises=catalogue)
-    return gate, precautions if gate.allowed else None
-
-
-def _needs_check(gate: Gate) -> bool:
-    from unkink.domain.safety.gate import RUN_CHECK
-
-    return not gate.allowed and gate.next_step == RUN_CHECK
-
-
 def session_gate(*, uow: UowFactory, catalogue: Catalogue, today: date) -> SessionPlan:
     """May a session go ahead now (a new one, or carrying on an unfinished one)?"""
     with uow() as u:
-        gate, _ = _gate(u, catalogue=catalogue, today=today)
-    return SessionPlan(gate, _needs_check(gate))
+        gate, _ = gate_for(u, catalogue=catalogue, today=today)
+    return SessionPlan(gate, needs_check(gate))
 
 
 def preview_plan(
@@ -119,8 +92,8 @@ def preview_plan(
 
     A closed gate gives no routine; a request the planner cannot fit gives ``problem``."""
     with uow() as u:
-        gate, precautions = _gate(u, catalogue=catalogue, today=today)
-    decided = SessionPlan(gate, _needs_check(gate))
+        gate, precautions = gate_for(u, catalogue=catalogue, today=today)
+    decided = SessionPlan(gate, needs_check(gate))
     if precautions is None:
         return decided
     try:
@@ -139,8 +112,8 @@ def plan(
 
     Raises ``SessionBlocked`` when the gate is closed and ``PlanError`` when nothing fits."""
     with uow() as u:
-        gate, precautions = _gate(u, catalogue=catalogue, today=now.date())
-        decided = SessionPlan(gate, _needs_check(gate))
+        gate, precautions = gate_for(u, catalogue=catalogue, today=now.date())
+        decided = SessionPlan(gate, needs_check(gate))
         if precautions is None:
             raise SessionBlocked(decided)
         request = replace(request, gentle_only=gate.gentle_only)
