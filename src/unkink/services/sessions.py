@@ -48,10 +48,22 @@ class SessionPlan:
     problem: str = ""
     """Why the planner could not fit this request (a preview only; ``plan`` raises)."""
 
-    allowed = property(lambda self: self.gate.allowed)
-    gentle_only = property(lambda self: self.gate.gentle_only)
-    reason = property(lambda self: self.gate.reason)
-    next_step = property(lambda self: self.gate.next_step)
+    @property
+    def allowed(self) -> bool:
+        return self.gate.allowed
+
+    @property
+    def gentle_only(self) -> bool:
+        return self.gate.gentle_only
+
+    @property
+    def reason(self) -> str:
+        return self.gate.reason
+
+    @property
+    def next_step(self) -> str:
+        """The next step in words, for display; decide by ``needs_check`` (or the gate's step)."""
+        return self.gate.next_step
 
 
 @dataclass(frozen=True, slots=True)
