@@ -107,11 +107,13 @@ function fireDueCues() {
   while (state.nextCue < cues.length && cues[state.nextCue].planned_s <= state.position + 1e-6) {
     const cue = cues[state.nextCue];
     state.nextCue += 1;
+    // store first, then show: send() puts the cue in the outbox (localStorage) before it is
+    // announced, so a closed tab sends it on the next visit. position_s: the timeline offset
+    // when shown (as the terminal stores it)
+    send(`${base}/cues`, { index: cue.n, position_s: round(state.position), elapsed_s: round(state.elapsed) });
     const name = names[cue.exercise] || "";
     const text = cue.cue === "countdown" || cue.cue === "done" || !name ? cue.text : `${name}. ${cue.text}`;
     announce(cue.hold_s ? `${text} Hold for ${cue.hold_s} seconds.` : text);
-    // position_s: the timeline offset when shown (as the terminal stores it)
-    send(`${base}/cues`, { index: cue.n, position_s: round(state.position), elapsed_s: round(state.elapsed) });
     if (cue.cue === "done") { finish(); return; }
   }
 }
