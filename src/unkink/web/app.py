@@ -14,7 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from unkink import __version__
 from unkink.bootstrap import App, build
 from unkink.settings import Settings
-from unkink.web.paths import STATIC_DIR, TEMPLATES_DIR, WEB_DIR
+from unkink.web.rendering import STATIC_DIR, TEMPLATES_DIR, WEB_DIR
 from unkink.web.security import HostPolicy, SecurityMiddleware
 
 __all__ = ["STATIC_DIR", "TEMPLATES_DIR", "WEB_DIR", "create_app"]

@@ -1,10 +1,13 @@
-"""Rendering pages: the one Jinja environment, the navigation, ``render`` and ``render_error``.
+"""Rendering pages: where the web files are, the one Jinja environment, the navigation,
+``render`` and ``render_error``.
 
-Shared by every page router and by the error handlers, and importing none of them, so the
-web package has no import cycles (app -> routers -> rendering)."""
+Shared by the app factory, every page router, the offline files and the error handlers, and
+importing none of them, so the web package has no import cycles (app -> routers -> rendering).
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from fastapi import Request
@@ -13,7 +16,10 @@ from fastapi.templating import Jinja2Templates
 
 from unkink import __version__
 from unkink.web.figures import figures_available
-from unkink.web.paths import TEMPLATES_DIR
+
+WEB_DIR = Path(__file__).parent
+STATIC_DIR = WEB_DIR / "static"
+TEMPLATES_DIR = WEB_DIR / "templates"
 
 templates = Jinja2Templates(directory=TEMPLATES_DIR)
 templates.env.globals["version"] = __version__
