@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 
 from unkink.catalogue.loader import load_builtin
-from unkink.domain.body.skeleton import POINTS
 from unkink.domain.exercises import Exercise, Laterality
-from unkink.figures import animate, palette
+from unkink.figures import palette, timeline
 from unkink.figures.animate import render_exercise_animated_svg
-from unkink.figures.scene import FigureError, scene_for
+from unkink.figures.scene import FigureError
 from unkink.figures.svg import CC0, render_step_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -99,20 +98,10 @@ def test_the_animation_loops_at_the_pace_of_the_cues(exercise: Exercise) -> None
     loops = re.findall(r'<animate attributeName="d" begin="[^"]+" dur="([\d.]+)s" repeat', text)
     assert loops, "some part moves"
     expected = sum(
-        min(s.seconds.value, animate.HOLD_SHOWN_S) if s.hold else s.seconds.value
+        min(s.seconds.value, timeline.HOLD_SHOWN_S) if s.hold else s.seconds.value
         for s in exercise.rep_steps
     )
     assert float(loops[0]) == pytest.approx(expected, abs=0.05)
-
-
-@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.id)
-def test_in_between_frames_stay_above_the_floor(exercise: Exercise) -> None:
-    scene = scene_for(exercise)
-    reps = list(exercise.rep_steps)
-    frames = animate.timeline(scene, scene.keyframes(reps[-1])[-1], reps)
-    for frame in frames:
-        lowest = min(frame.pose.surface_height(p) for p in POINTS)
-        assert lowest > -0.03, (frame.t, lowest)
 
 
 def test_one_sided_figures_mirror_the_stored_side() -> None:

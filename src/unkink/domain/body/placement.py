@@ -10,7 +10,8 @@ points named for it rest, so a chair is as high as the pose needs.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from unkink.domain.body import geometry as g
 from unkink.domain.body.pose import Body, BodyPoint, Keyframe, forward_kinematics
@@ -41,6 +42,10 @@ class PlacedPose:
     points: Body
     pitch_deg: float
     seat_height: float | None = None
+    angles: Mapping[str, float] = field(default_factory=dict)
+    """Every joint's angle (resolved), so a pose between two placed poses can be found."""
+    floor: tuple[str, ...] = ()
+    seat: tuple[str, ...] = ()
 
     def position(self, point: str) -> g.Vec3:
         return self.points[point].position
@@ -78,7 +83,14 @@ def place(
     seat = None
     if keyframe.seat:
         seat = min(points[c].position[1] - radius(c) for c in keyframe.seat)
-    return PlacedPose(points=points, pitch_deg=pitch, seat_height=seat)
+    return PlacedPose(
+        points=points,
+        pitch_deg=pitch,
+        seat_height=seat,
+        angles=keyframe.resolved(),
+        floor=contacts,
+        seat=keyframe.seat,
+    )
 
 
 def _pitch(body: Body, contacts: tuple[str, ...], facing_deg: float) -> float:
@@ -118,7 +130,7 @@ def _resting(
         lifts.append(body_mean - contact_mean)
     if abs(lifts[0] - lifts[1]) > MIN_LIFT_M:
         return candidates[0] if lifts[0] > lifts[1] else candidates[1]
-    return min(candidates, key=lambda c: abs(_wrap(c - facing_deg)))
+    return min(candidates, key=lambda c: abs(wrap(c - facing_deg)))
 
 
 def _level_turns(xs: list[float], ys: list[float]) -> tuple[float, float] | None:
@@ -133,8 +145,8 @@ def _level_turns(xs: list[float], ys: list[float]) -> tuple[float, float] | None
     if spread < MIN_SPREAD_M:
         return None
     direction = 0.5 * math.degrees(math.atan2(2 * sxy, sxx - syy))
-    return (_wrap(-direction), _wrap(180.0 - direction))
+    return (wrap(-direction), wrap(180.0 - direction))
 
 
-def _wrap(deg: float) -> float:
+def wrap(deg: float) -> float:
     return (deg + 180.0) % 360.0 - 180.0
