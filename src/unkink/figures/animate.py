@@ -8,7 +8,7 @@ ends share, so a knee on the floor stays on the floor. Paths morph with SMIL; un
 
 from __future__ import annotations
 
-from unkink.domain.exercises import Exercise, Phase, Step
+from unkink.domain.exercises import Exercise, Phase
 from unkink.figures import body, svg
 from unkink.figures.paths import num
 from unkink.figures.scene import Scene, scene_for
@@ -19,7 +19,7 @@ def render_exercise_animated_svg(exercise: Exercise, *, side: str | None = None)
     """An animated figure of the whole exercise for ``side`` (``None``: the stored side)."""
     scene = scene_for(exercise, side)
     intro, loop = exercise_frames(scene)
-    held = held_step(exercise)
+    held = svg.held_step(exercise)
     still_pose = scene.place(scene.keyframes(held)[-1])
     still = svg.figure_markup(still_pose, scene) + svg.highlight_markup(
         still_pose, scene, held.highlight
@@ -44,12 +44,6 @@ def exercise_frames(scene: Scene) -> tuple[list[Frame], list[Frame]]:
     intro = timeline(mover, first, setup, end_on=loop_start)
     loop = timeline(mover, loop_start, reps)
     return intro, loop
-
-
-def held_step(exercise: Exercise) -> Step:
-    """The step whose pose stands for the stretch: its first hold (or the middle repeat)."""
-    reps = list(exercise.rep_steps)
-    return next((s for s in reps if s.hold), reps[len(reps) // 2])
 
 
 def _moving_markup(scene: Scene, intro: list[Frame], loop: list[Frame], uid: str) -> str:

@@ -3,8 +3,9 @@
 Nothing is placed by hand-tuned coordinates. The keyframe names which points touch the
 floor; the body is turned (about the side-to-side axis) so those points lie level, lowered
 until they rest on the floor (y = 0, measured at the surface of each point, not its centre),
-and slid so the first of them, the anchor, sits at x = 0. A seat is then put where the
-points named for it rest, so a chair is as high as the pose needs.
+and slid so the first of them, the anchor, sits at x = 0; a seated body is anchored by its
+first seat point instead, so it stays on its chair whatever its feet do. A seat is then put
+where the points named for it rest, so a chair is as high as the pose needs.
 """
 
 from __future__ import annotations
@@ -74,7 +75,8 @@ def place(
     resting = contacts or keyframe.seat
     if resting:
         dy = -min(turned[c].position[1] - radius(c) for c in resting)
-        dx = anchor_x - turned[resting[0]].position[0]
+        anchor = keyframe.seat[0] if keyframe.seat else resting[0]
+        dx = anchor_x - turned[anchor].position[0]
     else:
         dy = -min(p.position[1] - radius(n) for n, p in turned.items())
         dx = anchor_x
