@@ -20,8 +20,8 @@ router = APIRouter(prefix="/figures", include_in_schema=False)
 SideQuery = Annotated[Literal["left", "right"] | None, Query()]
 SVG_HEADERS = {"Cache-Control": "public, max-age=86400"}
 _drawn: dict[tuple[str, int | None, str | None], str] = {}
-"""Drawings by (exercise id, step, -1 for the held pose or None for the animation, side); the catalogue is fixed
-for the life of the server, and drawing an animation takes tens of milliseconds."""
+"""Drawings by (exercise id, step: -1 for the held pose, None for the animation; side). The
+catalogue is fixed for the life of the server, and drawing an animation takes a while."""
 
 
 def figures_available() -> bool:
