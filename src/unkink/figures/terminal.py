@@ -24,8 +24,8 @@ from __future__ import annotations
 import math
 
 from unkink.domain.body.placement import PlacedPose
-from unkink.domain.exercises import Exercise
 from unkink.domain.body.skeleton import RADIUS
+from unkink.domain.exercises import Exercise
 from unkink.figures import body
 from unkink.figures.camera import CM_PER_M
 from unkink.figures.scene import Scene, scene_for
