@@ -7,6 +7,9 @@ that rests on the floor or seat at both ends of a move where it rests.
 
 from __future__ import annotations
 
+import re
+import xml.etree.ElementTree as ET
+
 import pytest
 
 from unkink.catalogue.loader import load_builtin
@@ -16,8 +19,13 @@ from unkink.domain.body.placement import PlacedPose
 from unkink.domain.body.pose import forward_kinematics
 from unkink.domain.body.skeleton import BONE_PAIRS, POINTS
 from unkink.domain.exercises import Laterality
-from unkink.figures.animate import exercise_frames
+from unkink.figures.animate import (
+    exercise_frames,
+    render_exercise_animated_svg,
+    render_step_moving_svg,
+)
 from unkink.figures.scene import scene_for
+from unkink.figures.svg import figure_markup
 from unkink.figures.timeline import Frame, Mover, same_pose
 
 CATALOGUE = load_builtin()
@@ -113,3 +121,35 @@ def test_each_step_starts_moving_when_it_starts(case: tuple[str, str | None]) ->
 
 def _moved(a: PlacedPose, b: PlacedPose) -> bool:
     return max(g.distance(a.position(p), b.position(p)) for p in POINTS) > 0.01
+
+
+STEP_CASES = [
+    (exercise_id, side, i)
+    for exercise_id, side in CASES
+    for i in range(len(CATALOGUE.get(exercise_id).steps))
+]
+
+
+@pytest.mark.parametrize(("exercise_id", "side", "step"), STEP_CASES, ids=str)
+def test_a_steps_moving_figure_starts_at_once_and_ends_in_the_steps_pose(
+    exercise_id: str, side: str | None, step: int
+) -> None:
+    exercise = CATALOGUE.get(exercise_id)
+    text = render_step_moving_svg(exercise, step, side=side)
+    ET.fromstring(text)
+    begins = set(re.findall(r'<animate attributeName="d" begin="([^"]+)"', text))
+    assert begins <= {"0s"}, "a step's movement starts with the step"
+    assert "repeatCount" not in text, "it moves once, then stays in the step's pose"
+    scene = scene_for(exercise, side)
+    still = figure_markup(scene.place(scene.keyframes(exercise.steps[step])[-1]), scene)
+    assert f'<g class="still">{still}' in text
+    if begins:
+        durations = [float(d) for d in re.findall(r'begin="0s" dur="([\d.]+)s"', text)]
+        assert max(durations) <= exercise.steps[step].seconds.value + 1e-6
+
+
+def test_the_moving_exercise_figure_starts_moving_at_once() -> None:
+    for exercise in CATALOGUE:
+        text = render_exercise_animated_svg(exercise)
+        first = re.search(r'<animate attributeName="d" begin="([^"]+)"', text)
+        assert first is not None and first.group(1) == "0s", exercise.id

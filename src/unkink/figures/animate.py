@@ -33,6 +33,30 @@ def render_exercise_animated_svg(exercise: Exercise, *, side: str | None = None)
     return svg.document(scene, uid=uid, title=title, desc=desc, content=content, animated=True)
 
 
+def render_step_moving_svg(exercise: Exercise, step_index: int, *, side: str | None = None) -> str:
+    """Step ``step_index`` moving once, at its own pace, from where it starts to its pose.
+
+    The movement starts when the figure is shown, so showing it when the step starts keeps
+    the drawing in time with the words; it then stays in the step's pose. Under
+    ``prefers-reduced-motion`` the still of the step's pose shows instead.
+    """
+    scene = scene_for(exercise, side)
+    step = exercise.steps[step_index]
+    keys = scene.keyframes(step)
+    start = svg.previous_keyframe(scene, step_index) or keys[0]
+    frames = timeline(Mover(scene), start, [step], real=True)
+    pose = scene.place(keys[-1])
+    still = svg.figure_markup(pose, scene) + svg.highlight_markup(pose, scene, step.highlight)
+    uid = f"{exercise.id}-{step_index + 1}-moving-{scene.side or 'both'}"
+    moving = _moving_markup(scene, frames, frames[-1:], uid)
+    content = "".join(svg.prop_markup(scene))
+    content += f'<g class="moving">{moving}</g><g class="still">{still}</g>'
+    number = f"step {step_index + 1} of {len(exercise.steps)}"
+    title = f"{exercise.name}, {number}, moving" + (f", {scene.side} side" if scene.side else "")
+    desc = svg.describe_step(exercise, step, scene)
+    return svg.document(scene, uid=uid, title=title, desc=desc, content=content, animated=True)
+
+
 def exercise_frames(scene: Scene) -> tuple[list[Frame], list[Frame]]:
     """The frames of the moving figure: getting into place once, then the repeated loop."""
     exercise = scene.exercise
@@ -90,6 +114,8 @@ def _animate(
     out = ""
     if len(intro) > 1:
         out += _one(attribute, intro, values[: len(intro)], "0s", ' fill="freeze"', mode)
+    if len(loop) < 2:
+        return out
     begin = f"{num(intro_s)}s"
     out += _one(attribute, loop, values[len(intro) :], begin, ' repeatCount="indefinite"', mode)
     return out

@@ -29,6 +29,8 @@ STILL_SHOWN_S = 0.5
 """A setup step that asks for no movement of its own shows this long in the looping figure
 (repeated steps keep the pace of the cues)."""
 MOVE_SHARE_OF_HOLD = 0.6
+HOLD_MOVE_MAX_S = 3.0
+"""A hold that starts with a movement makes it in this long at most, then holds."""
 BACK_TO_LOOP_S = 1.5
 
 
@@ -43,11 +45,10 @@ class Frame:
 
 @dataclass
 class Mover:
-    """Places keyframes and the poses between them, each once."""
+    """Places keyframes and the poses between them, each once per scene (and process)."""
 
     scene: Scene
     _placed: dict[object, PlacedPose] = field(default_factory=dict)
-    _between: dict[object, PlacedPose] = field(default_factory=dict)
 
     def place(self, key: Keyframe) -> PlacedPose:
         k = _identity(key)
@@ -56,10 +57,18 @@ class Mover:
         return self._placed[k]
 
     def between(self, a: Keyframe, b: Keyframe, u: float) -> PlacedPose:
-        k = (_identity(a), _identity(b), round(u, 6))
-        if k not in self._between:
-            self._between[k] = between(self.place(a), self.place(b), u)
-        return self._between[k]
+        scene = self.scene
+        k = (scene.exercise.id, scene.side, _identity(a), _identity(b), round(u, 6))
+        if k not in _BETWEEN:
+            if len(_BETWEEN) > MAX_CACHED:
+                _BETWEEN.clear()
+            _BETWEEN[k] = between(self.place(a), self.place(b), u)
+        return _BETWEEN[k]
+
+
+MAX_CACHED = 20_000
+_BETWEEN: dict[object, PlacedPose] = {}
+"""In-between poses already solved: the loop, the step figures and the strips share them."""
 
 
 def _identity(key: Keyframe) -> object:
@@ -105,7 +114,7 @@ def timeline(
             t += min(seconds, STILL_SHOWN_S) if brief else seconds
             frames.append(Frame(t, frames[-1].pose, step.highlight, n_step))
             continue
-        moving = seconds * MOVE_SHARE_OF_HOLD if step.hold else seconds
+        moving = min(seconds * MOVE_SHARE_OF_HOLD, HOLD_MOVE_MAX_S) if step.hold else seconds
         for key in keys:
             t, current = _move(mover, frames, current, key, t, moving / len(keys), step, n_step)
         if seconds > moving:

@@ -46,6 +46,26 @@ def step_figure(
     return Response(svg, media_type="image/svg+xml", headers=SVG_HEADERS)
 
 
+@router.get("/{exercise_id}/moving-{index}.svg")
+def step_moving_figure(
+    exercise_id: str,
+    index: Annotated[int, Path(ge=0, le=50)],
+    catalogue: CatalogueDep,
+    side: SideQuery = None,
+) -> Response:
+    """One step moving once, from where it starts into its pose, starting when shown."""
+    exercise = catalogue.get(exercise_id)
+    if index >= len(exercise.steps):
+        raise HTTPException(404, f"{exercise.name} has {len(exercise.steps)} steps.")
+    from unkink.figures.animate import render_step_moving_svg
+
+    key = (f"{exercise.id}/moving", index, side)
+    svg = _drawn.get(key) or _drawn.setdefault(
+        key, render_step_moving_svg(exercise, index, side=side)
+    )
+    return Response(svg, media_type="image/svg+xml", headers=SVG_HEADERS)
+
+
 @router.get("/{exercise_id}/held.svg")
 def held_figure(exercise_id: str, catalogue: CatalogueDep, side: SideQuery = None) -> Response:
     """The stretch's held pose: the thumbnail in the plan, the library and on home."""
