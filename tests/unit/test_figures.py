@@ -11,8 +11,8 @@ import pytest
 from unkink.catalogue.loader import load_builtin
 from unkink.domain.exercises import Exercise, Laterality
 from unkink.figures import palette, timeline
-from unkink.figures.animate import render_exercise_animated_svg
-from unkink.figures.scene import FigureError
+from unkink.figures.animate import exercise_frames, render_exercise_animated_svg
+from unkink.figures.scene import FigureError, scene_for
 from unkink.figures.svg import CC0, render_step_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -134,3 +134,14 @@ def test_the_figures_in_the_docs_are_current(name: str) -> None:
     )
     kept = (Path(__file__).parents[2] / "docs" / "img" / name).read_text("utf-8")
     assert kept == fresh, f"docs/img/{name} is stale: regenerate it as docs/figures.md says"
+
+
+def test_a_strip_samples_the_moving_figure_every_half_second() -> None:
+    from unkink.figures.strip import frames_html, sampled
+
+    scene = scene_for(CATALOGUE.get("bridge"))
+    intro, loop = exercise_frames(scene)
+    times = [t for t, _ in sampled(loop)]
+    assert times[0] == 0 and times[1] == 0.5 and times[-1] <= loop[-1].t
+    page = frames_html([CATALOGUE.get("bridge")])
+    assert page.count("<img") == len(sampled(intro)) + len(sampled(loop))
