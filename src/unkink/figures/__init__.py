@@ -4,7 +4,12 @@
 stretch (thumbnails); ``render_exercise_animated_svg`` moves through the steps.
 """
 
-from unkink.figures.animate import render_exercise_animated_svg
+from unkink.figures.animate import render_exercise_animated_svg, render_step_moving_svg
 from unkink.figures.svg import render_held_svg, render_step_svg
 
-__all__ = ["render_exercise_animated_svg", "render_held_svg", "render_step_svg"]
+__all__ = [
+    "render_exercise_animated_svg",
+    "render_held_svg",
+    "render_step_moving_svg",
+    "render_step_svg",
+]
