@@ -28,6 +28,9 @@ FLOOR_WEIGHT = 2.0
 SLIDE_M = 0.02
 """A contact that ends this far from where it started slides: it keeps to the surface only."""
 HELD_OK_M = 0.001
+WATCH_M = 0.15
+"""Points this close to the floor at either end are kept above it while solving; the rest
+are checked after, and watched too if one dipped."""
 """Contacts this close to their place, with nothing below the floor, need no solving."""
 
 
@@ -62,6 +65,12 @@ def between(a: PlacedPose, b: PlacedPose, u: float) -> PlacedPose:
     targets = {p: _lerp(a.position(p), b.position(p), u) for p in held}
     sliding = {p for p in held if g.distance(a.position(p), b.position(p)) > SLIDE_M}
     seat = b.seat_height if b.seat_height is not None else a.seat_height
+    low = [
+        n
+        for n in b.points
+        if n not in targets and min(a.surface_height(n), b.surface_height(n)) < WATCH_M
+    ]
+    watched = low
 
     def unpack(x: Sequence[float]) -> Body:
         angles = dict(eased)
@@ -82,15 +91,17 @@ def between(a: PlacedPose, b: PlacedPose, u: float) -> PlacedPose:
             out.extend((miss[1],) if point in sliding else miss)
         out.append((x[0] - pitch) * ANGLE_WEIGHT)
         out.extend((v - eased[k]) * ANGLE_WEIGHT for k, v in zip(free, x[3:], strict=True))
-        for name, p in body.items():
-            if name not in targets:
-                out.append(min(0.0, p[1] - radius(name)) * FLOOR_WEIGHT)
+        out.extend(min(0.0, body[n][1] - radius(n)) * FLOOR_WEIGHT for n in watched)
         return out
 
     start = [pitch, pelvis[0], pelvis[1], *(eased[k] for k in free)]
     if held:
         if not _good(unpack(start), targets, sliding):
-            start = least_squares(residuals, start)
+            solved = least_squares(residuals, start)
+            if not _good(unpack(solved), {}, set()):  # something else dipped: watch it all
+                watched = [n for n in b.points if n not in targets]
+                solved = least_squares(residuals, start)
+            start = solved
         body = unpack(start)
     else:
         body = _on_floor(unpack(start))
