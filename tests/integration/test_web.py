@@ -192,7 +192,7 @@ def test_exercises_page_shows_figures_and_the_persons_changes(client: TestClient
     client.post("/api/conditions", json={"conditions": [{"code": "osteoporosis"}]})
     client.post("/api/conditions", json={"conditions": [{"code": "pregnancy", "weeks": 20}]})
     page = client.get("/exercises").text
-    assert 'src="/figures/cat_camel/animated.svg"' in page
+    assert 'src="/figures/cat_camel/held.svg"' in page  # thumbnails show the held pose
     assert "Not for you right now" in page  # belly-lying after 13 weeks of pregnancy
     assert "Changed for you" in page
 
@@ -205,6 +205,8 @@ def test_figures_are_served_as_svg_with_their_own_strict_policy(client: TestClie
     assert client.get("/figures/bridge/step-40.svg").status_code == 404
     assert client.get("/figures/bridge/step-99.svg").status_code == 422
     assert client.get("/figures/nope/animated.svg").status_code == 404
+    held = client.get("/figures/bridge/held.svg")
+    assert held.status_code == 200 and "the held pose" in held.text
 
 
 def test_an_explicit_host_is_accepted_besides_loopback(app: App) -> None:
