@@ -47,8 +47,7 @@ def _gate(ctx: typer.Context, app: App, *, may_ask: bool) -> tuple[bool, Precaut
     from unkink.services.safety import gate_and_precautions
 
     def read() -> tuple[Gate, Precautions | None]:
-        with app.uow() as u:
-            return gate_and_precautions(uow=u, today=app.today(), exercises=app.catalogue)
+        return gate_and_precautions(uow=app.uow, today=app.today(), exercises=app.catalogue)
 
     gate, precautions = read()
     if not gate.allowed and may_ask and "unkink check" in gate.next_step:

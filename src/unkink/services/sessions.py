@@ -198,11 +198,9 @@ def record_pain(
     transaction), then the session's log notes it. The caller acts on the decision."""
     from unkink.services import safety
 
-    with uow() as u:
-        decision = safety.record_pain(
-            uow=u, report=report, now=at, session_id=session_id, exercise_id=exercise_id
-        )
-        u.commit()
+    decision = safety.record_pain(
+        uow=uow, report=report, now=at, session_id=session_id, exercise_id=exercise_id
+    )
     record_event(
         uow=uow,
         session_id=session_id,

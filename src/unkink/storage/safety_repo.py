@@ -41,6 +41,8 @@ class StoredScreening:
     rules: tuple[str, ...]
     advice: str
     answers: dict[str, Any]
+    confirmed: tuple[str, ...] = ()
+    """Re-check: fields taken over from last time because the person confirmed them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +82,16 @@ class SqlSafetyRepo:
         ).first()
         return (row.age, row.sex) if row else (None, None)
 
+    def stretch_place(self) -> str | None:
+        return self.connection.execute(
+            select(profiles.c.stretch_place).where(profiles.c.id == self.profile_id)
+        ).scalar()
+
+    def set_stretch_place(self, place: str) -> None:
+        self.connection.execute(
+            update(profiles).where(profiles.c.id == self.profile_id).values(stretch_place=place)
+        )
+
     # --- screenings --------------------------------------------------------------------------
 
     def add_screening(
@@ -91,9 +103,11 @@ class SqlSafetyRepo:
         rules: Iterable[str],
         advice: str,
         source: str,
+        confirmed: Iterable[str] = (),
     ) -> None:
         self.connection.execute(
             insert(screenings).values(
+                confirmed=list(confirmed),
                 profile_id=self.profile_id,
                 taken_at=taken_at,
                 answers=answers,
@@ -119,6 +133,7 @@ class SqlSafetyRepo:
             rules=tuple(row.rules),
             advice=row.advice,
             answers=dict(row.answers),
+            confirmed=tuple(row.confirmed or ()),
         )
 
     # --- conditions --------------------------------------------------------------------------
@@ -132,6 +147,7 @@ class SqlSafetyRepo:
                 weeks_since=condition.weeks_since,
                 cleared_by_surgical_team=condition.cleared_by_surgical_team,
                 approach=str(condition.approach) if condition.approach else None,
+                procedure=condition.procedure,
                 recorded_on=recorded_on,
             )
         )
@@ -148,7 +164,7 @@ class SqlSafetyRepo:
         out = []
         for row in rows:
             raw: dict[str, object] = {"code": row.code}
-            for name in ("weeks", "weeks_since", "approach"):
+            for name in ("weeks", "weeks_since", "approach", "procedure"):
                 if getattr(row, name) is not None:
                     raw[name] = getattr(row, name)
             raw["cleared_by_surgical_team"] = bool(row.cleared_by_surgical_team)

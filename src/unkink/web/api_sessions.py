@@ -129,10 +129,9 @@ def gate_for_session(app: App) -> PlanDecision:
     """The CLI's rule: the gate first; then precautions; gentle_only narrows the plan."""
     from unkink.services.safety import gate_and_precautions
 
-    with app.uow() as uow:
-        gate, precautions = gate_and_precautions(
-            uow=uow, today=app.today(), exercises=app.catalogue
-        )
+    gate, precautions = gate_and_precautions(
+        uow=app.uow, today=app.today(), exercises=app.catalogue
+    )
     return PlanDecision(gate.allowed, gate.gentle_only, gate.reason, gate.next_step, precautions)
 
 

@@ -1,7 +1,8 @@
 """Red-flag screening (safety evidence §2): rules E1-E12 and S1-S10 over ``ScreeningAnswers``.
 
 Pure: no I/O. One table row per rule, each citing its id. ``screen`` reports every rule that
-matched and the urgency of the most serious one (emergency > see_doctor_soon > self_care_ok).
+matched and the urgency of the most serious one (revision 2: emergency > see_doctor_soon >
+routine_review > self_care_ok).
 Choices where §2 leaves room are marked "Decision:" next to the rule.
 """
 
@@ -13,7 +14,9 @@ from dataclasses import dataclass
 from unkink.domain.safety.answers import (
     CancerHistory,
     LegNumbness,
+    LegPain,
     LegWeakness,
+    MainSymptom,
     NightPain,
     Onset,
     PainPattern,
@@ -25,7 +28,7 @@ from unkink.domain.safety.answers import (
 )
 from unkink.domain.safety.urgency import (
     EMERGENCY_ADVICE,
-    GENTLE_MOVEMENT_RULES,
+    ROUTINE_REVIEW_RULES,
     SELF_CARE_ADVICE,
     Urgency,
     advice_for,
@@ -35,7 +38,7 @@ from unkink.domain.safety.urgency import (
 
 __all__ = [
     "EMERGENCY_ADVICE",
-    "GENTLE_MOVEMENT_RULES",
+    "ROUTINE_REVIEW_RULES",
     "SELF_CARE_ADVICE",
     "RULES",
     "Rule",
@@ -65,8 +68,9 @@ def _cancer(a: ScreeningAnswers) -> bool:
 
 
 def _has_pain(a: ScreeningAnswers) -> bool:
-    # Decision (E4): back or leg pain = a pain area was given, or leg pain was reported.
-    return a.pain_area is not None or a.leg_pain
+    # Decision (E4, rev. 2): back or leg pain = main_symptom is pain or both (absent reads as
+    # pain), or leg pain was reported. Only stiffness with no leg pain is "no pain".
+    return a.main_symptom is not MainSymptom.STIFFNESS or a.leg_pain is not LegPain.NONE
 
 
 def _onset_age(a: ScreeningAnswers) -> float | None:
@@ -90,7 +94,7 @@ def _e9(a: ScreeningAnswers) -> bool:
     leg_or_gut = (
         a.leg_weakness is not LegWeakness.NONE
         or a.leg_numbness_or_tingling is not LegNumbness.NONE
-        or a.leg_pain
+        or a.leg_pain is not LegPain.NONE
         or a.walking_unsteady_new
         or a.bladder_change_new
         or a.bowel_change_new
@@ -107,9 +111,11 @@ def _s4(a: ScreeningAnswers) -> bool:
 
 
 def _s8(a: ScreeningAnswers) -> bool:
-    # "No improvement after ~6 weeks (>42 days) and never assessed for this episode".
+    # "Pain (main_symptom pain or both) with no improvement after ~6 weeks (>42 days), never
+    # assessed for this episode". Stiffness that eases with movement never fires S8 (rev. 2).
     return (
-        a.duration_days is not None
+        a.main_symptom is not MainSymptom.STIFFNESS
+        and a.duration_days is not None
         and a.duration_days > 42
         and a.pain_trend is not PainTrend.IMPROVING
         and not a.already_assessed_by_clinician
@@ -136,6 +142,7 @@ class Rule:
 
 _E = Urgency.EMERGENCY
 _S = Urgency.SEE_DOCTOR_SOON
+_R = Urgency.ROUTINE_REVIEW
 
 RULES: tuple[Rule, ...] = (
     Rule("E1", _E, lambda a: a.bladder_change_new, "You have a new change in how you pee."),
@@ -161,13 +168,15 @@ RULES: tuple[Rule, ...] = (
         ),
         "You have leg weakness that is getting worse, weak legs, or new trouble walking.",
     ),
-    # Decision (E6): the fields record numbness/tingling per leg but leg pain without a side,
-    # so E6 fires on numbness or tingling in both legs.
+    # E6 (rev. 2): sciatica-type pain, numbness or tingling in both legs. Decision: the
+    # question asks about pain "that is new or getting worse", so both_legs alone fires E6.
     Rule(
         "E6",
         _E,
-        lambda a: a.leg_numbness_or_tingling is LegNumbness.BOTH_LEGS,
-        "You have numbness or tingling in both legs.",
+        lambda a: (
+            a.leg_numbness_or_tingling is LegNumbness.BOTH_LEGS or a.leg_pain is LegPain.BOTH_LEGS
+        ),
+        "You have pain, numbness or tingling in both legs.",
     ),
     Rule("E7", _E, lambda a: a.trauma is Trauma.MAJOR, "Your pain started after a big accident."),
     Rule(
@@ -240,7 +249,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "S8",
-        _S,
+        _R,
         _s8,
         "Your pain has not got better after about six weeks, and no one has checked it.",
     ),
@@ -255,7 +264,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "S10",
-        _S,
+        _R,
         _s10,
         "Your pain has signs of a joint illness that a doctor should check.",
     ),
@@ -272,8 +281,8 @@ class ScreeningResult:
 
     @property
     def gentle_movement_ok(self) -> bool:
-        """True when every matched rule still allows gentle movement (§2.2: S8, S10)."""
-        return gentle_movement_ok(self.urgency, self.rules)
+        """True for self_care_ok and routine_review (§2.2b): gentle sessions may go on."""
+        return gentle_movement_ok(self.urgency)
 
     @property
     def reasons(self) -> tuple[str, ...]:
