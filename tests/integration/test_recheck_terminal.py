@@ -103,3 +103,23 @@ def test_recheck_after_a_pain_stop_in_a_real_terminal(tmp_path: Path) -> None:
         assert "No warning signs" in shown and "confirmed from last time" in shown
     finally:
         subprocess.run(["tmux", "kill-session", "-t", name], check=False)
+
+
+def test_plan_follows_the_pain_area_and_the_remembered_place(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'plan.db'}"
+    a = build(load_settings(database_url=url))
+    screening.save_screening(
+        uow=a.uow,
+        answers={"pain_area": "mid_upper_back", "main_symptom": "stiffness"},
+        now=a.now(),
+        source="file",
+        accept_intended_use=True,
+    )
+    runner = CliRunner()
+    planned = json.loads(runner.invoke(cli, ["--db", url, "plan", "--json"]).stdout)
+    assert planned["area"] == "upper" and planned["where"] == "desk"
+    from unkink.services import profile
+
+    profile.remember_place(uow=a.uow, place="floor", now=a.now())
+    planned = json.loads(runner.invoke(cli, ["--db", url, "plan", "--json"]).stdout)
+    assert planned["area"] == "upper" and planned["where"] == "floor"

@@ -20,11 +20,18 @@ if TYPE_CHECKING:
     from unkink.domain.session.planner import PlanRequest
 
 Area = Annotated[
-    str, typer.Option("--area", help="Which part of your back: upper, lower or whole.")
+    str | None,
+    typer.Option(
+        "--area", help="Which part of your back: upper, lower or whole (default: where it hurts)."
+    ),
 ]
 Where = Annotated[
-    str,
-    typer.Option("--where", help="desk (standing or sitting only) or floor (a mat; may get down)."),
+    str | None,
+    typer.Option(
+        "--where",
+        help="desk (standing or sitting only) or floor (a mat; may get down). "
+        "Default: the place you chose before, else desk.",
+    ),
 ]
 Minutes = Annotated[float, typer.Option("--minutes", help="About how long, from 1 to 60 minutes.")]
 Exclude = Annotated[
@@ -75,8 +82,8 @@ def _before_session(app: App) -> None:
 
 def plan(
     ctx: typer.Context,
-    area: Area = "whole",
-    where: Where = "floor",
+    area: Area = None,
+    where: Where = None,
     minutes: Minutes = 10,
     exclude: Exclude = None,
     as_json: AsJson = False,
@@ -84,9 +91,11 @@ def plan(
     """Plan a routine for an area and a place that fits the minutes, and say why each stretch."""
     from dataclasses import replace
 
+    from unkink.cli.plan_defaults import resolve
     from unkink.services import sessions
 
     app = get_app(ctx)
+    area, where = resolve(app, area, where, may_ask=False)  # safety's defaults (issue 11)
     request = _request(area, where, minutes, exclude)
     gentle_only, precautions = _gate(ctx, app, may_ask=False)
     request = replace(request, gentle_only=gentle_only)
@@ -116,8 +125,8 @@ def _options_text(area: str, where: str, minutes: float, exclude: list[str] | No
 
 def start(
     ctx: typer.Context,
-    area: Area = "whole",
-    where: Where = "floor",
+    area: Area = None,
+    where: Where = None,
     minutes: Minutes = 10,
     exclude: Exclude = None,
     resume: Annotated[
@@ -154,6 +163,9 @@ def start(
         return
     from dataclasses import replace
 
+    from unkink.cli.plan_defaults import resolve
+
+    area, where = resolve(app, area, where, may_ask=interactive)  # safety's defaults (issue 11)
     request = _request(area, where, minutes, exclude)
     if interactive:
         _before_session(app)

@@ -10,7 +10,9 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from unkink.domain.errors import NotFound
+from unkink.domain.errors import InvalidInput, NotFound
+from unkink.domain.safety.plan_defaults import PLACES, PlanDefaults
+from unkink.domain.safety.plan_defaults import plan_defaults as defaults_for
 from unkink.domain.safety.precautions import Condition
 
 if TYPE_CHECKING:
@@ -89,3 +91,20 @@ def end_conditions(*, uow: UowFactory, today: date, code: str | None = None) -> 
 def active_conditions(*, uow: UowFactory, today: date) -> list[Condition]:
     with uow() as u:
         return u.safety.active_conditions(today)
+
+
+def plan_defaults(*, uow: UowFactory) -> PlanDefaults:
+    """The plan's area (from the latest screening's pain_area) and the remembered place."""
+    with uow() as u:
+        latest = u.safety.latest_screening()
+        return defaults_for(latest.answers if latest else None, u.safety.stretch_place())
+
+
+def remember_place(*, uow: UowFactory, place: str, now: datetime) -> None:
+    """Keep the person's desk-or-floor answer, so it is asked once."""
+    if place not in PLACES:
+        raise InvalidInput(f"'{place}' is not a place. Use desk or floor.")
+    with uow() as u:
+        u.ensure_profile(now=now)
+        u.safety.set_stretch_place(place)
+        u.commit()
