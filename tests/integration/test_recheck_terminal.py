@@ -123,3 +123,32 @@ def test_plan_follows_the_pain_area_and_the_remembered_place(tmp_path: Path) -> 
     profile.remember_place(uow=a.uow, place="floor", now=a.now())
     planned = json.loads(runner.invoke(cli, ["--db", url, "plan", "--json"]).stdout)
     assert planned["area"] == "upper" and planned["where"] == "floor"
+
+
+def test_history_after_an_emergency_does_not_suggest_a_session(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'h.db'}"
+    a = build(load_settings(database_url=url))
+    screening.save_screening(
+        uow=a.uow,
+        answers={"saddle_numbness": True},
+        now=a.now(),
+        source="file",
+        accept_intended_use=True,
+    )
+    shown = CliRunner().invoke(cli, ["--db", url, "history"]).stdout
+    assert "unkink start" not in shown and "help now" in shown
+
+
+def test_precautions_use_display_names_and_agree_with_the_gate(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'pr.db'}"
+    a = build(load_settings(database_url=url))
+    screening.save_screening(
+        uow=a.uow,
+        answers={"duration_days": 60},
+        now=a.now(),
+        source="file",
+        accept_intended_use=True,
+    )
+    shown = CliRunner().invoke(cli, ["--db", url, "precautions"]).stdout
+    assert "cat_camel" not in shown and "Gentle sessions only" in shown
+    assert "offered as normal" not in shown

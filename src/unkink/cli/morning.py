@@ -45,3 +45,17 @@ def show_referral(app: App) -> None:
         typer.echo("What to bring:")
         for item in suggestion.what_to_bring:
             typer.echo(f"  - {item}")
+
+
+def next_session_hint(app: App) -> str:
+    """What to suggest when there is no session to show: a session only if the gate is open
+    (after an emergency answer, never "start one"; issue 11)."""
+    from unkink.domain.safety.gate import GateStep
+    from unkink.services import safety
+
+    gate = safety.check_gate(uow=app.uow, today=app.today())
+    if gate.allowed:
+        return "No sessions yet. Start one with: unkink start"
+    if gate.step is GateStep.GET_HELP:
+        return "No sessions yet. Your last answers need help now, not a session."
+    return f"No sessions yet. {gate.reason}"

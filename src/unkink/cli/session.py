@@ -196,7 +196,9 @@ def history(
         typer.echo(json.dumps([e.as_dict() for e in entries], indent=2))
         return
     if not entries:
-        typer.echo("No sessions yet. Start one with: unkink start")
+        from unkink.cli.morning import next_session_hint
+
+        typer.echo(next_session_hint(get_app(ctx)))  # safety decides whether to suggest one
         return
     from unkink.cli.render import console
     from unkink.cli.session_view import history_table
