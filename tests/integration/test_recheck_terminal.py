@@ -152,3 +152,35 @@ def test_precautions_use_display_names_and_agree_with_the_gate(tmp_path: Path) -
     shown = CliRunner().invoke(cli, ["--db", url, "precautions"]).stdout
     assert "cat_camel" not in shown and "Gentle sessions only" in shown
     assert "offered as normal" not in shown
+
+
+def test_a_pregnancy_for_a_man_is_asked_first_and_weeks_are_asked(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'preg.db'}"
+    runner = CliRunner()
+    base = ["--db", url, "profile", "--accept-intended-use"]
+    runner.invoke(cli, [*base, "--sex", "male"])
+    refused = runner.invoke(cli, [*base, "--add", "pregnancy", "--weeks", "10", "--no-input"])
+    assert refused.exit_code != 0 and "recorded as male" in refused.stderr
+    declined = runner.invoke(cli, [*base, "--add", "pregnancy"], input="n\n")
+    assert declined.exit_code != 0 and "Nothing was added" in declined.stderr
+    runner.invoke(cli, [*base, "--sex", "female"])
+    no_weeks = runner.invoke(cli, [*base, "--add", "pregnancy", "--no-input"])
+    assert no_weeks.exit_code != 0 and "--weeks" in no_weeks.stderr
+    asked = runner.invoke(cli, [*base, "--add", "pregnancy"], input="12\n")
+    assert asked.exit_code == 0, asked.output
+    shown = json.loads(runner.invoke(cli, ["--db", url, "profile", "--json"]).stdout)
+    assert shown["conditions"][0]["weeks"] == 12
+
+
+def test_the_same_condition_twice_is_kept_once(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'dup.db'}"
+    profile_file = tmp_path / "p.json"
+    entry = {"code": "osteoporosis", "procedure": "none"}
+    profile_file.write_text(json.dumps({"conditions": [entry, entry]}), "utf-8")
+    runner = CliRunner()
+    done = runner.invoke(
+        cli, ["--db", url, "profile", "--file", str(profile_file), "--accept-intended-use"]
+    )
+    assert done.exit_code == 0, done.output
+    shown = json.loads(runner.invoke(cli, ["--db", url, "profile", "--json"]).stdout)
+    assert len(shown["conditions"]) == 1 and shown["conditions"][0]["procedure"] == "none"

@@ -238,7 +238,8 @@ def test_precautions_unknown_code_is_a_clear_error(tmp_path: Path, db: list[str]
     path = write(tmp_path, "p.json", {"conditions": [{"code": "back_ache"}]})
     result = run(db, "precautions", "--profile", path, "--json")
     assert result.exit_code != 0
-    assert "conditions[0].code" in result.stderr and "osteoporosis" in result.stderr
+    assert "condition 1 in the list, 'code'" in result.stderr and "osteoporosis" in result.stderr
+    assert "conditions[0]" not in result.stderr
 
 
 def test_profile_records_dated_conditions_that_precautions_use(db: list[str]) -> None:

@@ -30,9 +30,11 @@ NOT_ACKNOWLEDGED_NOTE = (
 def crack(
     ctx: typer.Context,
     at: Annotated[str | None, typer.Option("--at", metavar="TIME", help=CLOCK_HELP)] = None,
-    where: Annotated[Where | None, typer.Option("--where", help="Which part of your back.")] = None,
+    where: Annotated[
+        str | None, typer.Option("--where", help="Which part of your back: upper, lower or neck.")
+    ] = None,
     relief: Annotated[
-        int | None, typer.Option("--relief", min=0, max=10, help="How much relief, 0-10.")
+        str | None, typer.Option("--relief", metavar="0-10", help="How much relief, 0-10.")
     ] = None,
 ) -> None:
     """Log that you cracked your back (now, or --at an earlier time)."""
@@ -40,6 +42,12 @@ def crack(
     from unkink.domain.safety.cracks import NECK_WARNING, CrackStatus
     from unkink.services import cracks as service
 
+    places = [w.value for w in Where]
+    if where is not None and where not in places:
+        fail(f"--where '{where}' is not a part of the back unkink logs. Use upper, lower or neck.")
+    if relief is not None and not (relief.isdigit() and 0 <= int(relief) <= 10):
+        fail(f"--relief must be a whole number from 0 (none) to 10 (a lot), not '{relief}'.")
+    score = int(relief) if relief is not None else None
     app = get_app(ctx)
     now = app.now()
     try:
@@ -47,13 +55,9 @@ def crack(
     except CrackTimeInvalid as exc:
         fail(f"--at: {exc}")
     with plain_errors():
-        logged = service.log_crack(
-            uow=app.uow, at=when, now=now, where=where.value if where else None, relief=relief
-        )
+        logged = service.log_crack(uow=app.uow, at=when, now=now, where=where, relief=score)
     first_use = logged.needs_intended_use
-    typer.echo(
-        f"Logged a crack at {logged.at:%Y-%m-%d %H:%M}" + (f" ({where.value})." if where else ".")
-    )
+    typer.echo(f"Logged a crack at {logged.at:%Y-%m-%d %H:%M}" + (f" ({where})." if where else "."))
     if logged.first_neck_crack:
         typer.echo(NECK_WARNING)
     if logged.report.status is not CrackStatus.FINE:

@@ -99,6 +99,8 @@ def profile(
                 person["age"] = age
             if sex is not None:
                 person["sex"] = sex
+            if add == "pregnancy":
+                weeks = _pregnancy_weeks(app, sex, weeks, may_ask=not (as_json or no_input))
             if add is not None:
                 entry: dict[str, Any] = {"code": add}
                 for key, value in (
@@ -146,6 +148,24 @@ def profile(
         what = f"{c['code']} ({c['procedure']})" if c.get("procedure") else c["code"]
         typer.echo(f"- {what} (recorded {c.get('recorded_on', '?')}): {row}")
     typer.echo("See what this means for each stretch with: unkink precautions")
+
+
+def _pregnancy_weeks(app: Any, sex: str | None, weeks: float | None, *, may_ask: bool) -> float:
+    """Issue 10: ask before adding a pregnancy for a person recorded as male, and ask for the
+    weeks instead of storing the strictest row silently."""
+    from unkink.services import profile as profile_service
+
+    recorded = sex or profile_service.person(uow=app.uow)[1]
+    if recorded == "male":
+        if not may_ask:
+            fail("you are recorded as male, so no pregnancy was added. If that is wrong: --sex.")
+        if not typer.confirm("You are recorded as male. Add a pregnancy anyway?", default=False):
+            fail("Nothing was added.", code=1)
+    if weeks is not None:
+        return weeks
+    if not may_ask:
+        fail("--add pregnancy needs --weeks N: how many weeks pregnant you are today.")
+    return float(typer.prompt("How many weeks pregnant are you today?", type=int))
 
 
 def print_precautions(
