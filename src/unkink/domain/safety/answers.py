@@ -150,6 +150,14 @@ _LEGACY_BOOLEANS = {"leg_pain": {True: "one_leg", False: "none"}}
 """Revision 1 files said ``"leg_pain": true/false``; they still read as one_leg / none."""
 
 
+def _show(raw: object) -> str:
+    """A reply as quoted in an error: short, even for a number of thousands of digits."""
+    if isinstance(raw, int) and not isinstance(raw, bool) and abs(raw) > 10**12:
+        return "a very long number"
+    text = repr(raw)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def _parse_one(name: str, raw: object) -> object:
     if name in _LEGACY_BOOLEANS and isinstance(raw, bool):
         raw = _LEGACY_BOOLEANS[name][raw]
@@ -158,26 +166,26 @@ def _parse_one(name: str, raw: object) -> object:
             return None
         allowed = _ENUMS[name]
         if not isinstance(raw, str) or raw not in allowed._value2member_map_:
-            raise InvalidAnswers(name, f"got {raw!r}; use one of: {', '.join(allowed)}")
+            raise InvalidAnswers(name, f"got {_show(raw)}; use one of: {', '.join(allowed)}")
         return allowed(raw)
     if name in _NUMBERS:
         low, high = _NUMBERS[name]
         if raw is None:
             return None
         if isinstance(raw, bool) or not isinstance(raw, int) or not low <= raw <= high:
-            raise InvalidAnswers(name, f"got {raw!r}; use a whole number from {low} to {high}")
+            raise InvalidAnswers(name, f"got {_show(raw)}; use a whole number from {low} to {high}")
         return raw
     if name == "spa_features":
         if not isinstance(raw, list | tuple):
-            raise InvalidAnswers(name, f'got {raw!r}; use a list such as ["buttock_pain"]')
+            raise InvalidAnswers(name, f'got {_show(raw)}; use a list such as ["buttock_pain"]')
         bad = [v for v in raw if not isinstance(v, str) or v not in SpaFeature._value2member_map_]
         if bad:
             raise InvalidAnswers(
-                name, f"unknown item(s) {bad!r}; use any of: {', '.join(SpaFeature)}"
+                name, f"unknown item(s) {_show(bad)}; use any of: {', '.join(SpaFeature)}"
             )
         return frozenset(SpaFeature(v) for v in raw)
     if not isinstance(raw, bool):
-        raise InvalidAnswers(name, f"got {raw!r}; use true or false")
+        raise InvalidAnswers(name, f"got {_show(raw)}; use true or false")
     return raw
 
 
