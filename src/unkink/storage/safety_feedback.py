@@ -49,13 +49,17 @@ class SafetyFeedbackQueries:
         )
 
     def pain_stop_since(self, when: datetime) -> datetime | None:
-        """The first stop-and-rescreen pain report after ``when``, if any."""
+        """The first stop-and-rescreen pain report after ``when``, if any.
+
+        Decision: times are stored to the second, so a stop in the same second as the screening
+        counts as after it (the cautious reading: ask for the re-check).
+        """
         return self.connection.execute(
             select(pain_reports.c.at)
             .where(
                 pain_reports.c.profile_id == self.profile_id,
                 pain_reports.c.decision == str(PainAction.STOP_SESSION_AND_RESCREEN),
-                pain_reports.c.at > when,
+                pain_reports.c.at >= when,
             )
             .order_by(pain_reports.c.at)
             .limit(1)
