@@ -57,7 +57,10 @@ def _gate(ctx: typer.Context, app: App, *, may_ask: bool) -> tuple[bool, Precaut
         return gate_and_precautions(uow=app.uow, today=app.today(), exercises=app.catalogue)
 
     gate, precautions = read()
-    if not gate.allowed and may_ask and "unkink check" in gate.next_step:
+    from unkink.domain.safety.gate import GateStep
+
+    answerable = (GateStep.ACKNOWLEDGE, GateStep.SCREEN, GateStep.RECHECK)
+    if not gate.allowed and may_ask and gate.step in answerable:  # typed, not a sentence search
         typer.echo(gate.reason)
         if typer.confirm("Answer the safety questions now?", default=True):
             from unkink.cli.safety import check
