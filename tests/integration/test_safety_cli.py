@@ -379,3 +379,18 @@ def test_a_clock_time_later_than_now_means_last_night() -> None:
     just_after_midnight = datetime(2026, 3, 2, 0, 10)
     assert parse_time("23:50", just_after_midnight) == datetime(2026, 3, 1, 23, 50)
     assert parse_time("00:05", just_after_midnight) == datetime(2026, 3, 2, 0, 5)
+
+
+def test_check_json_says_routine_review_for_pain_not_better_after_10_weeks(
+    tmp_path: Path, db: list[str]
+) -> None:
+    answers = {"main_symptom": "pain", "duration_days": 70, "pain_trend": "stable"}
+    result = run(db, "check", "--answers", write(tmp_path, "a.json", answers), "--json")
+    out = json.loads(result.stdout)
+    assert out["urgency"] == "routine_review" and out["rules"] == ["S8"]
+    plain = run(db, "check", "--answers", write(tmp_path, "a.json", answers)).stdout
+    assert (
+        "S8" not in plain.split("Details:")[0]
+        and "routine_review" not in plain.split("Details:")[0]
+    )
+    assert "next few weeks" in plain and "one to three days" not in plain
