@@ -6,7 +6,6 @@ from tests.fakes import ManualWallClock
 from unkink.bootstrap import App
 from unkink.domain.exercises import Place
 from unkink.domain.safety.precautions import Mark
-from unkink.domain.safety.screening import parse_answers
 from unkink.domain.session.planner import Area, PlanRequest
 from unkink.domain.session.status import StopReason
 from unkink.services import safety, session_log
@@ -14,10 +13,8 @@ from unkink.services import sessions as svc
 
 
 def _screened(app: App) -> None:
-    with app.uow() as uow:
-        safety.acknowledge_intended_use(uow=uow, now=app.now())
-        safety.save_screening(uow=uow, answers=parse_answers({}), now=app.now(), source="file")
-        uow.commit()
+    safety.acknowledge_intended_use(uow=app.uow, now=app.now())
+    safety.save_screening(uow=app.uow, answers={}, now=app.now(), source="file")
 
 
 def _do_a_session(app: App, *, stop_after_first_exercise: bool = False) -> list[str]:
@@ -46,8 +43,7 @@ def _do_a_session(app: App, *, stop_after_first_exercise: bool = False) -> list[
 
 
 def _pending(app: App) -> safety.PendingMorning | None:
-    with app.uow() as uow:
-        return safety.pending_next_morning(uow=uow, today=app.today())
+    return safety.pending_next_morning(uow=app.uow, today=app.today())
 
 
 def test_the_morning_question_comes_the_next_day_once(
@@ -59,9 +55,7 @@ def test_the_morning_question_comes_the_next_day_once(
     wall_clock.tick(days=1)
     pending = _pending(db_app)
     assert pending is not None and list(pending.exercise_ids) == done
-    with db_app.uow() as uow:
-        safety.record_next_morning(uow=uow, pending=pending, worse=False, now=db_app.now())
-        uow.commit()
+    safety.record_next_morning(uow=db_app.uow, pending=pending, worse=False, now=db_app.now())
     assert _pending(db_app) is None  # answered
 
 
@@ -89,16 +83,12 @@ def test_worse_mornings_shrink_then_drop_the_exercise(
         wall_clock.tick(days=1)
         pending = _pending(db_app)
         assert pending is not None
-        with db_app.uow() as uow:
-            changes = safety.record_next_morning(
-                uow=uow, pending=pending, worse=True, now=db_app.now()
-            )
-            uow.commit()
-        with db_app.uow() as uow:
-            precautions = safety.current_precautions(uow=uow, today=db_app.today())
+        changes = safety.record_next_morning(
+            uow=db_app.uow, pending=pending, worse=True, now=db_app.now()
+        )
+        precautions = safety.current_precautions(uow=db_app.uow, today=db_app.today())
         expected = Mark.MODIFY if round_ == 0 else Mark.MUST_NOT
         assert {precautions.mark_for(e) for e in done} == {expected}
         assert all(changes[e].suggest_physio is (round_ == 1) for e in done)
-    with db_app.uow() as uow:
-        suggestion = safety.referral(uow=uow)
+    suggestion = safety.referral(uow=db_app.uow)
     assert suggestion is not None and set(suggestion.dropped_exercises) == set(done)

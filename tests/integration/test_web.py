@@ -127,13 +127,24 @@ def test_first_visit_goes_to_the_welcome_page(client: TestClient) -> None:
     assert "not a doctor" in client.get("/welcome").text
 
 
+NO_SIGNS = {
+    **{f: False for f in ("saddle_numbness", "bladder_change_new", "bowel_change_new")},
+    **{f: False for f in ("sexual_sensation_change_new", "walking_unsteady_new")},
+    **{f: False for f in ("chest_or_abdominal_pain_or_fainting", "neck_warning_symptoms")},
+    "leg_pain": "none",
+    "leg_numbness_or_tingling": "none",
+    "leg_weakness": "none",
+}
+
+
 def test_screening_questions_come_one_at_a_time_with_skip_rules(client: TestClient) -> None:
     first = client.post("/api/screening/next", json={"answers": {}}).json()
-    assert first["question"]["field"] == "age" and not first["done"]
+    assert first["question"]["kind"] == "checklist" and not first["done"]
+    assert "saddle_numbness" in first["question"]["fields"] and first["question"]["field"] is None
     after_male = client.post(
-        "/api/screening/next", json={"answers": {"age": 40, "sex": "male"}}
+        "/api/screening/next", json={"answers": {"age": 40, "sex": "male", **NO_SIGNS}}
     ).json()
-    assert after_male["question"]["field"] != "pregnant"
+    assert after_male["question"]["field"] == "main_symptom"
 
 
 def test_an_emergency_screening_closes_the_gate(client: TestClient) -> None:
@@ -259,15 +270,12 @@ def test_home_asks_about_the_morning_after_and_the_answer_shapes_the_plan(
 ) -> None:
     from tests.fakes import ManualWallClock
     from unkink.domain.exercises import Place
-    from unkink.domain.safety.screening import parse_answers
     from unkink.domain.session.planner import Area, PlanRequest
     from unkink.services import safety, session_log
     from unkink.services import sessions as svc
 
-    with app.uow() as uow:
-        safety.acknowledge_intended_use(uow=uow, now=app.now())
-        safety.save_screening(uow=uow, answers=parse_answers({}), now=app.now(), source="file")
-        uow.commit()
+    safety.acknowledge_intended_use(uow=app.uow, now=app.now())
+    safety.save_screening(uow=app.uow, answers={}, now=app.now(), source="file")
     request = PlanRequest(area=Area.UPPER, where=Place.DESK, minutes=3)
     _, started = svc.plan_and_start(
         uow=app.uow, catalogue=app.catalogue, request=request, now=app.now()
@@ -300,7 +308,6 @@ def test_home_asks_about_the_morning_after_and_the_answer_shapes_the_plan(
         headers={"Origin": BASE},
     )
     assert again.status_code == 409
-    with app.uow() as uow:
-        precautions = safety.current_precautions(uow=uow, today=app.today())
+    precautions = safety.current_precautions(uow=app.uow, today=app.today())
     done = {i.exercise.id for i in started.routine.items}
     assert {precautions.mark_for(e).value for e in done} == {"modify"}

@@ -19,11 +19,18 @@ if TYPE_CHECKING:
     from unkink.services.sessions import SessionPlan
 
 Area = Annotated[
-    str, typer.Option("--area", help="Which part of your back: upper, lower or whole.")
+    str | None,
+    typer.Option(
+        "--area", help="Which part of your back: upper, lower or whole (default: where it hurts)."
+    ),
 ]
 Where = Annotated[
-    str,
-    typer.Option("--where", help="desk (standing or sitting only) or floor (a mat; may get down)."),
+    str | None,
+    typer.Option(
+        "--where",
+        help="desk (standing or sitting only) or floor (a mat; may get down). "
+        "Default: the place you chose before, else desk.",
+    ),
 ]
 Minutes = Annotated[float, typer.Option("--minutes", help="About how long, from 1 to 60 minutes.")]
 Exclude = Annotated[
@@ -97,14 +104,17 @@ def _before_session(app: App) -> None:
 
 def plan(
     ctx: typer.Context,
-    area: Area = "whole",
-    where: Where = "floor",
+    area: Area = None,
+    where: Where = None,
     minutes: Minutes = 10,
     exclude: Exclude = None,
     as_json: AsJson = False,
 ) -> None:
     """Plan a routine for an area and a place that fits the minutes, and say why each stretch."""
+    from unkink.cli.plan_defaults import resolve
+
     app = get_app(ctx)
+    area, where = resolve(app, area, where, may_ask=False)  # safety's defaults (issue 11)
     planned = _plan(ctx, app, _request(area, where, minutes, exclude), may_ask=False)
     assert planned.routine is not None
     if as_json:
@@ -126,8 +136,8 @@ def _options_text(area: str, where: str, minutes: float, exclude: list[str] | No
 
 def start(
     ctx: typer.Context,
-    area: Area = "whole",
-    where: Where = "floor",
+    area: Area = None,
+    where: Where = None,
     minutes: Minutes = 10,
     exclude: Exclude = None,
     resume: Annotated[
@@ -162,6 +172,9 @@ def start(
 
         play(app, state=state, voice=voice, interactive=interactive, json_events=json_events)
         return
+    from unkink.cli.plan_defaults import resolve
+
+    area, where = resolve(app, area, where, may_ask=interactive)  # safety's defaults (issue 11)
     if interactive:
         _before_session(app)
     planned = _plan(ctx, app, _request(area, where, minutes, exclude), may_ask=interactive)
@@ -192,7 +205,9 @@ def history(
         typer.echo(json.dumps([e.as_dict() for e in entries], indent=2))
         return
     if not entries:
-        typer.echo("No sessions yet. Start one with: unkink start")
+        from unkink.cli.morning import next_session_hint
+
+        typer.echo(next_session_hint(get_app(ctx)))  # safety decides whether to suggest one
         return
     from unkink.cli.render import console
     from unkink.cli.session_view import history_table

@@ -144,11 +144,13 @@ def screening(request: Request, app: AppDep) -> Response:
     status = _safety_status(app)
     if status.intended_use_needed:
         return RedirectResponse("/welcome", status_code=303)
+    full = request.query_params.get("full") == "1"
     return render(
         request,
         "screening.html",
         title="Safety questions",
         last=status.screening,
+        recheck=status.screening is not None and not full,
     )
 
 
