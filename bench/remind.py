@@ -108,13 +108,12 @@ def main() -> None:
         "import sys\nfrom unkink.bootstrap import build\n"
         "from unkink.settings import load_settings\n"
         "from unkink.domain.safety.answers import ScreeningAnswers\n"
-        "from unkink.services.safety import acknowledge_intended_use, save_screening\n"
+        "from unkink.services.safety import acknowledge_intended_use\n"
+        "from unkink.services.screening import save_screening\n"
         "app = build(load_settings(database_url=sys.argv[1]))\n"
-        "with app.uow() as u:\n"
-        "    acknowledge_intended_use(uow=u, now=app.now())\n"
-        "    save_screening(uow=u, answers=ScreeningAnswers(age=40), now=app.now(),"
+        "acknowledge_intended_use(uow=app.uow, now=app.now())\n"
+        "save_screening(uow=app.uow, answers=ScreeningAnswers(age=40), now=app.now(),"
         " source='file')\n"
-        "    u.commit()\n"
     )
     subprocess.run([sys.executable, "-c", setup, db], check=True, env=env)
     cases = {

@@ -21,13 +21,12 @@ pytestmark = pytest.mark.desktop
 
 
 def screened(db: str) -> None:
-    from unkink.services.safety import acknowledge_intended_use, save_screening
+    from unkink.services.safety import acknowledge_intended_use
+    from unkink.services.screening import save_screening
 
     app = build(load_settings(database_url=db))
-    with app.uow() as u:
-        acknowledge_intended_use(uow=u, now=app.now())
-        save_screening(uow=u, answers=ScreeningAnswers(age=40), now=app.now(), source="file")
-        u.commit()
+    acknowledge_intended_use(uow=app.uow, now=app.now())
+    save_screening(uow=app.uow, answers=ScreeningAnswers(age=40), now=app.now(), source="file")
     app.engine.dispose()
 
 

@@ -19,8 +19,8 @@ def test_history_shows_desk_breaks_and_the_longest_sitting_stretch(app: App) -> 
 def test_home_shows_floor_stretches_queued_for_tonight(app: App) -> None:
     from unkink.services.safety import acknowledge_intended_use
 
+    acknowledge_intended_use(uow=app.uow, now=app.now())
     with app.uow() as u:
-        acknowledge_intended_use(uow=u, now=app.now())
         u.reminders.queue_for_later(day=app.today(), exercise_ids=["bridge"], at=app.now())
         u.commit()
     with make_client(app) as client:

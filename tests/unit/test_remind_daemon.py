@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from unkink.desktop.core import GateClosed
 from unkink.desktop.daemon import Daemon, DaemonConfig
 from unkink.desktop.notify import Reminder
 from unkink.domain.reminders.rules import ReminderRules
@@ -55,6 +56,7 @@ class FakeCore:
         self._offer = offer
         self.records: list[tuple[str, tuple[str, ...]]] = []
         self.taken: list[int] = []
+        self.closed: GateClosed | None = None
 
     async def offer(self, *, sitting_s: float) -> dict[str, Any]:
         self.records.append(("notified", ()))
@@ -64,6 +66,8 @@ class FakeCore:
         self.records.append((kind, tuple(reasons)))
 
     async def take(self, routine_id: int, *, sitting_s: float, quiet_stdout: bool) -> int:
+        if self.closed is not None:
+            raise self.closed
         self.taken.append(routine_id)
         return 7
 
@@ -72,6 +76,7 @@ OFFER = {"routine_id": 3, "exercises": ["Chair twist"], "total_s": 118, "later":
 CLOSED = {
     "routine_id": None,
     "no_routine": "gate_closed",
+    "gate_step": "screen",
     "reason": "No check yet.",
     "next_step": "run 'unkink check'",
 }
@@ -155,6 +160,43 @@ def test_a_closed_gate_says_what_to_do_with_no_buttons_once_a_day(tmp_path: Path
     assert shown.buttons == () and "unkink check" in shown.body
     pause = json.loads((tmp_path / "remind" / "pause.json").read_text())
     assert pause["not_on"] is not None
+
+
+def test_a_gentle_only_gate_says_gentle_and_keeps_the_referral_line(tmp_path: Path) -> None:
+    gentle = {
+        **OFFER,
+        "gentle_only": True,
+        "gate_step": "gentle_session",
+        "reason": "Book a visit.",
+    }
+    daemon, notifier, core, _ = make(tmp_path, offer=gentle)
+    run_looks(daemon, 2)
+    (shown,) = notifier.shown
+    assert (
+        shown.body.startswith("A gentle 2-minute chair routine") and "Book a visit." in shown.body
+    )
+    assert shown.buttons == (Answer.START, Answer.SNOOZE, Answer.SKIP)
+
+
+def test_after_an_emergency_answer_the_reminder_offers_no_stretches(tmp_path: Path) -> None:
+    emergency = {**CLOSED, "gate_step": "get_help", "reason": "Signs that need help now."}
+    daemon, notifier, core, _ = make(tmp_path, offer=emergency)
+    run_looks(daemon, 5)
+    (shown,) = notifier.shown
+    assert shown.title == "No stretches for now" and "stand up" not in shown.title
+    assert shown.buttons == () and shown.body.startswith("Signs that need help now.")
+
+
+def test_start_with_the_gate_closed_since_the_offer_starts_nothing_and_says_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    daemon, notifier, core, _ = make(tmp_path)
+    run_looks(daemon, 2)
+    core.closed = GateClosed("recheck", "You stopped a session because of pain.")
+    asyncio.run(daemon.handle(Answer.START))
+    assert core.taken == [] and notifier.shown[-1].buttons == ()
+    assert "unkink check" in notifier.shown[-1].body
+    assert events(capsys.readouterr().out) == ["notified", "blocked"]
 
 
 def test_idle_long_enough_closes_the_reminder_and_counts_as_a_break(tmp_path: Path) -> None:

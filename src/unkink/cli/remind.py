@@ -236,16 +236,23 @@ def take_cmd(
 ) -> None:
     """Start the stored chair routine, say its session id, then open it where asked."""
     from unkink.services import reminders
-    from unkink.services.sessions import ResumeState
+    from unkink.services.sessions import ResumeState, SessionBlocked
 
     app = get_app(ctx)
-    started = reminders.take_break(
-        uow=app.uow,
-        catalogue=app.catalogue,
-        routine_id=routine_id,
-        now=app.now(),
-        sitting_s=sitting,
-    )
+    try:
+        started = reminders.take_break(
+            uow=app.uow,
+            catalogue=app.catalogue,
+            routine_id=routine_id,
+            now=app.now(),
+            sitting_s=sitting,
+            minutes=app.settings.remind_break_minutes,
+        )
+    except SessionBlocked as blocked:  # the gate closed since the offer: say why, start nothing
+        gate = blocked.plan.gate
+        said = {"session_id": None, "gate_step": str(gate.step), "reason": gate.reason}
+        typer.echo(json.dumps(said))
+        return
     typer.echo(json.dumps({"session_id": started.session_id}))
     if start_in == "unattended" or not _open_elsewhere(ctx, app, started.session_id, start_in):
         from unkink.cli.session_run import play

@@ -15,6 +15,15 @@ class CoreError(Exception):
     pass
 
 
+class GateClosed(CoreError):
+    """Start was pressed, but the safety gate is closed now: no routine starts."""
+
+    def __init__(self, step: str | None, reason: str) -> None:
+        super().__init__(reason)
+        self.step = step
+        self.reason = reason
+
+
 class WorkerCore:
     def __init__(self, *, db_args: Sequence[str] = (), start_in: str = "browser") -> None:
         self._argv = [sys.executable, "-m", "unkink", *db_args, "remind"]
@@ -52,9 +61,13 @@ class WorkerCore:
         if not first:
             await proc.wait()
             raise CoreError("the chair routine could not start")
+        said = json.loads(first)
+        if said.get("session_id") is None:  # the gate closed between the offer and Start
+            await proc.wait()
+            raise GateClosed(said.get("gate_step"), str(said.get("reason", "")))
         self.routine = proc
         asyncio.get_running_loop().create_task(_copy(proc, to_stderr=quiet_stdout))
-        return int(json.loads(first)["session_id"])
+        return int(said["session_id"])
 
     async def _run(self, *args: str) -> bytes:
         proc = await asyncio.create_subprocess_exec(

@@ -20,7 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from unkink.desktop import control
+from unkink.desktop.core import GateClosed
 from unkink.desktop.notify import Notifier, Reminder, TerminalNotifier
+from unkink.domain.reminders.notice import closed_gate_notice
 from unkink.domain.reminders.rules import Pauses, ReminderRules
 from unkink.domain.reminders.schedule import (
     Answer,
@@ -33,6 +35,7 @@ from unkink.domain.reminders.schedule import (
     next_break_in_s,
     observe,
 )
+from unkink.domain.safety.gate import GateStep
 
 EVENT_FOR = {Answer.START: "started", Answer.SNOOZE: "snoozed", Answer.SKIP: "skipped"}
 
@@ -160,11 +163,13 @@ class Daemon:
         self.offer = await self.core.offer(sitting_s=self.state.sitting_s)
         self.shown_at = now
         if self.offer.get("routine_id") is None:
-            # the gate is closed (or nothing fits): say what to do, offer no routine, once a day
-            text = self.offer.get("reason", "")
-            if self.offer.get("next_step"):
-                text += f" Next step: {self.offer['next_step']}."
-            await self.notifier.show(Reminder("Time to stand up and move a little", text), _drop)
+            # the gate is closed (or nothing fits): say what to do, offer no routine, once a day;
+            # the words are chosen by the gate's typed step
+            step = self.offer.get("gate_step")
+            notice = closed_gate_notice(
+                GateStep(step) if step else None, self.offer.get("reason", "")
+            )
+            await self.notifier.show(Reminder(notice.title, notice.body), _drop)
             control.write_pauses(self.config.data_dir, Pauses(pauses.until, now.date()))
             self.state = answer(self.state, self.rules, now=now, given=Answer.SKIP)
             self.events.emit("notified", now, routine=False, no_routine=self.offer["no_routine"])
@@ -172,9 +177,12 @@ class Daemon:
                 self.answers.put_nowait(Answer.SKIP)
             return
         minutes = max(1, round(self.offer.get("total_s", 120) / 60))
-        body = f"A {minutes}-minute chair routine: {', '.join(self.offer['exercises'])}."
+        gentle = "gentle " if self.offer.get("gentle_only") else ""
+        body = f"A {gentle}{minutes}-minute chair routine: {', '.join(self.offer['exercises'])}."
         if self.offer.get("later"):
             body += f" At home tonight: {', '.join(self.offer['later']).lower()}."
+        if self.offer.get("gentle_only") and self.offer.get("reason"):
+            body += f" {self.offer['reason']}"  # routine review: book a normal visit
         await self.notifier.show(
             Reminder(
                 "Time for a short break",
@@ -205,10 +213,20 @@ class Daemon:
         )
         self.state = answer(self.state, self.rules, now=now, given=given)
         if given is Answer.START:
-            session_id = await self.core.take(
-                int(self.offer["routine_id"]), sitting_s=sitting, quiet_stdout=self.events.as_json
-            )
-            self.events.emit("started", now, session_id=session_id, where="desk")
+            try:
+                session_id = await self.core.take(
+                    int(self.offer["routine_id"]),
+                    sitting_s=sitting,
+                    quiet_stdout=self.events.as_json,
+                )
+            except GateClosed as closed:
+                notice = closed_gate_notice(
+                    GateStep(closed.step) if closed.step else None, closed.reason
+                )
+                await self.notifier.show(Reminder(notice.title, notice.body), _drop)
+                self.events.emit("blocked", now, gate_step=closed.step)
+            else:
+                self.events.emit("started", now, session_id=session_id, where="desk")
         elif snooze and self.state.snoozed_until is not None:
             await self.core.record("snoozed", sitting_s=sitting, reasons=[str(given)])
             self.events.emit("snoozed", now, until=self.state.snoozed_until.isoformat())

@@ -6,9 +6,10 @@ process, so the always-on process stays small) and never decides safety itself.
 Every function takes keyword-only arguments and a unit-of-work *factory* (``uow=app.uow``),
 opens its own transaction and commits it, as ``services.sessions`` does.
 
-Note for the merge: this module is the ONLY place the reminder reaches into the safety and
-session services. It calls ``safety.gate_and_precautions`` (an entered unit of work) and
-``sessions.plan`` / ``sessions.start_session`` / ``sessions.history`` (the factory).
+This module is the ONLY place the reminder reaches into the session services, and it asks
+the safety gate only through them: ``sessions.plan`` (raises ``SessionBlocked`` when the gate
+is closed), ``preview_plan``, ``session_gate``, ``start_session`` / ``plan_and_start`` and
+``history``.
 """
 
 from __future__ import annotations
@@ -22,10 +23,10 @@ from typing import TYPE_CHECKING, Any
 from unkink.domain.errors import InvalidInput, PlanError
 from unkink.domain.exercises import Place
 from unkink.domain.reminders.days import BreakDay, ReminderRecord, break_days
+from unkink.domain.safety.gate import GateStep
 
 if TYPE_CHECKING:
     from unkink.domain.exercises import Catalogue
-    from unkink.domain.safety.precautions import Precautions
     from unkink.services.sessions import StartedSession
     from unkink.storage.unit_of_work import SqlUnitOfWork
 
@@ -57,6 +58,8 @@ class BreakOffer:
     total_s: float = 0.0
     gentle_only: bool = False
     no_routine: NoRoutine | None = None
+    gate_step: GateStep | None = None
+    """The gate's typed next step: what a closed-gate reminder says is chosen by it."""
     reason: str = ""
     next_step: str = ""
     later: tuple[str, ...] = ()
@@ -70,6 +73,7 @@ class BreakOffer:
             "total_s": self.total_s,
             "gentle_only": self.gentle_only,
             "no_routine": str(self.no_routine) if self.no_routine else None,
+            "gate_step": str(self.gate_step) if self.gate_step else None,
             "reason": self.reason,
             "next_step": self.next_step,
             "later": list(self.later),
@@ -84,6 +88,7 @@ class BreakOffer:
             total_s=float(data.get("total_s", 0.0)),
             gentle_only=bool(data.get("gentle_only")),
             no_routine=NoRoutine(data["no_routine"]) if data.get("no_routine") else None,
+            gate_step=GateStep(data["gate_step"]) if data.get("gate_step") else None,
             reason=str(data.get("reason", "")),
             next_step=str(data.get("next_step", "")),
             later=tuple(data.get("later", ())),
@@ -99,43 +104,44 @@ def offer_break(
     sitting_s: float | None = None,
     minutes: float = CHAIR_MINUTES,
 ) -> BreakOffer:
-    """A reminder is due: check the gate, plan the chair routine as ``unkink start --where desk``
-    would (precautions and the next-day rule included), queue floor stretches for later, and
-    record that the reminder was offered. A closed gate offers no routine, only what to do."""
+    """A reminder is due: plan and store the chair routine as ``unkink start --where desk``
+    would (``sessions.plan`` asks the gate; precautions and the next-day rule included),
+    queue floor stretches for later, and record that the reminder was offered. A closed gate
+    offers no routine, only what to do (decided by the gate's typed step)."""
     from unkink.domain.session.planner import Area, PlanRequest
-    from unkink.services import safety, sessions
+    from unkink.services import sessions
 
-    with uow() as u:
-        gate, precautions = safety.gate_and_precautions(
-            uow=u, today=now.date(), exercises=catalogue
-        )
-    if not gate.allowed or precautions is None:
+    request = PlanRequest(Area.WHOLE, Place.DESK, minutes)
+    try:
+        planned = sessions.plan(uow=uow, catalogue=catalogue, request=request, now=now)
+    except sessions.SessionBlocked as blocked:
+        gate = blocked.plan.gate
         offer = BreakOffer(
-            None, no_routine=NoRoutine.GATE_CLOSED, reason=gate.reason, next_step=gate.next_step
+            None,
+            no_routine=NoRoutine.GATE_CLOSED,
+            gate_step=gate.step,
+            reason=gate.reason,
+            next_step=gate.next_step,
         )
+    except PlanError as exc:
+        offer = BreakOffer(None, no_routine=NoRoutine.NOTHING_FITS, reason=str(exc))
     else:
-        request = PlanRequest(Area.WHOLE, Place.DESK, minutes, gentle_only=gate.gentle_only)
-        try:
-            planned = sessions.plan(
-                uow=uow, catalogue=catalogue, request=request, now=now, precautions=precautions
-            )
-        except PlanError as exc:
-            offer = BreakOffer(None, no_routine=NoRoutine.NOTHING_FITS, reason=str(exc))
-        else:
-            later = _floor_for_later(catalogue, precautions, gentle_only=gate.gentle_only)
-            offer = BreakOffer(
-                planned.routine_id,
-                exercises=tuple(i.exercise.name for i in planned.routine.items),
-                total_s=float(planned.routine.total_s),
-                gentle_only=gate.gentle_only,
-                reason=gate.reason if gate.gentle_only else "",
-                later=tuple(catalogue.get(e).name for e in later[:LATER_SHOWN]),
-                notes=tuple(planned.routine.notes),
-            )
-            with uow() as u:
-                u.ensure_profile(now=now)
-                u.reminders.queue_for_later(day=now.date(), exercise_ids=later, at=now)
-                u.commit()
+        assert planned.routine is not None
+        later = _floor_for_later(uow, catalogue, now.date())
+        offer = BreakOffer(
+            planned.routine_id,
+            exercises=tuple(i.exercise.name for i in planned.routine.items),
+            total_s=float(planned.routine.total_s),
+            gentle_only=planned.gentle_only,
+            gate_step=planned.gate.step,
+            reason=planned.reason if planned.gentle_only else "",
+            later=tuple(catalogue.get(e).name for e in later[:LATER_SHOWN]),
+            notes=tuple(planned.routine.notes),
+        )
+        with uow() as u:
+            u.ensure_profile(now=now)
+            u.reminders.queue_for_later(day=now.date(), exercise_ids=later, at=now)
+            u.commit()
     record_event(
         uow=uow,
         at=now,
@@ -147,18 +153,17 @@ def offer_break(
     return offer
 
 
-def _floor_for_later(
-    catalogue: Catalogue, precautions: Precautions, *, gentle_only: bool
-) -> list[str]:
-    """The floor stretches a 10-minute floor routine would hold that a chair cannot."""
-    from unkink.domain.session.planner import Area, PlanRequest, plan_routine
+def _floor_for_later(uow: UowFactory, catalogue: Catalogue, day: date) -> list[str]:
+    """The floor stretches a 10-minute floor routine would hold that a chair cannot (the same
+    gate, precautions and gentleness, previewed and not stored)."""
+    from unkink.domain.session.planner import Area, PlanRequest
+    from unkink.services import sessions
 
-    request = PlanRequest(Area.WHOLE, Place.FLOOR, FLOOR_MINUTES, gentle_only=gentle_only)
-    try:
-        routine = plan_routine(catalogue, request, precautions=precautions)
-    except PlanError:
+    request = PlanRequest(Area.WHOLE, Place.FLOOR, FLOOR_MINUTES)
+    found = sessions.preview_plan(uow=uow, catalogue=catalogue, request=request, today=day)
+    if found.routine is None:
         return []
-    return [i.exercise.id for i in routine.items if i.exercise.place is Place.FLOOR]
+    return [i.exercise.id for i in found.routine.items if i.exercise.place is Place.FLOOR]
 
 
 def take_break(
@@ -168,11 +173,26 @@ def take_break(
     routine_id: int,
     now: datetime,
     sitting_s: float | None = None,
+    minutes: float = CHAIR_MINUTES,
 ) -> StartedSession:
-    """Start: the stored chair routine becomes a session (as ``unkink start``), recorded."""
+    """Start: the stored chair routine becomes a session (as ``unkink start``), recorded.
+
+    The gate is asked again at Start (a snooze can last past a pain stop or the check's 30
+    days): closed raises ``SessionBlocked``; gentle-only plans the chair routine afresh,
+    gentle (``sessions.plan_and_start``), since the stored one may predate that."""
+    from unkink.domain.session.planner import Area, PlanRequest
     from unkink.services import sessions
 
-    started = sessions.start_session(uow=uow, catalogue=catalogue, routine_id=routine_id, now=now)
+    decided = sessions.session_gate(uow=uow, catalogue=catalogue, today=now.date())
+    if not decided.allowed:
+        raise sessions.SessionBlocked(decided)
+    if decided.gentle_only:
+        request = PlanRequest(Area.WHOLE, Place.DESK, minutes)
+        _, started = sessions.plan_and_start(uow=uow, catalogue=catalogue, request=request, now=now)
+    else:
+        started = sessions.start_session(
+            uow=uow, catalogue=catalogue, routine_id=routine_id, now=now
+        )
     record_event(
         uow=uow, at=now, kind="started", sitting_s=sitting_s, session_id=started.session_id
     )
