@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Engine, insert, select
 from unkink.storage.tables import profiles
 
 if TYPE_CHECKING:
+    from unkink.storage.outcome_repo import SqlOutcomeRepo
     from unkink.storage.safety_repo import SqlSafetyRepo
     from unkink.storage.session_repo import SqlSessionRepository
 
@@ -77,3 +78,9 @@ class SqlUnitOfWork:
         from unkink.storage.safety_repo import SqlSafetyRepo
 
         return SqlSafetyRepo(self.connection, self.profile_id)
+
+    @property
+    def outcomes(self) -> SqlOutcomeRepo:
+        from unkink.storage.outcome_repo import SqlOutcomeRepo
+
+        return SqlOutcomeRepo(self.connection, self.profile_id)
