@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from unkink import __version__
-from unkink.cli import catalogue, db, figures, safety, session, web
+from unkink.cli import catalogue, db, figures, insights, measures, report, safety, session, web
 from unkink.cli.context import AppRef
 from unkink.cli.errors import report_errors
 
@@ -55,8 +55,8 @@ def main(
 
 
 # Each feature adds its commands; this order is the order of `unkink --help`, as a new user
-# meets them: the session, then safety, the library, the web app, figures, upkeep.
-for _feature in (session, safety, catalogue, web, figures, db):
+# meets them: the session, then safety, insights, the library, the web app, figures, upkeep.
+for _feature in (session, safety, insights, measures, report, catalogue, web, figures, db):
     _feature.register(app)
 
 

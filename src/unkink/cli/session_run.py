@@ -166,3 +166,6 @@ def ask_after(app: App, state: ResumeState) -> None:
         exercise_id=items[choice - 1].exercise.id if choice else None,
         at=app.now(),
     )
+    from unkink.cli.measures import offer_if_due  # the weekly pain and PSFS check, if due
+
+    offer_if_due(app)

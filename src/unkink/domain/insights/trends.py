@@ -116,7 +116,9 @@ class CrackComparison:
 
 
 def cracks_against_stretching(weeks: Sequence[Week]) -> CrackComparison | None:
-    """Needs four weeks, some cracks, and weeks that differ in how much stretching was done."""
+    """Needs four finished weeks (this unfinished week is left out), some cracks, and weeks
+    that differ in how much stretching was done."""
+    weeks = weeks[:-1]
     if len(weeks) < 4 or not any(w.crack_sessions for w in weeks):
         return None
     middle = median(w.sessions for w in weeks)

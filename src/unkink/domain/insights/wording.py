@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from unkink.domain.insights.estimate import Estimate
 from unkink.domain.insights.stretches import StretchInsight, Verdict, leaders
 from unkink.domain.insights.trends import Change, CrackComparison
 
@@ -96,3 +97,22 @@ def insight_texts() -> tuple[str, ...]:
         CRACKS_NOT_FEWER,
         DISCLAIMER,
     )
+
+
+VERDICT_WORDS = {
+    Verdict.EASED: "seemed to ease it",
+    Verdict.NO_CLEAR_CHANGE: "no clear change",
+    Verdict.WORSE: "seemed to make it worse",
+    Verdict.NOT_ENOUGH_DATA: "not enough data yet",
+}
+
+
+def change_text(estimate: Estimate | None) -> str:
+    """``-3.1 (-3.8 to -2.4)``: the typical change after minus before, with its 95% interval."""
+    if estimate is None:
+        return "not enough data yet"
+    return f"{_signed(estimate.mean)} ({_signed(estimate.low)} to {_signed(estimate.high)})"
+
+
+def _signed(v: float) -> str:
+    return f"{v:+.1f}".replace("-", "\u2212")
