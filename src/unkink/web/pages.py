@@ -25,6 +25,7 @@ NAV = (
     ("/", "Home"),
     ("/plan", "Plan"),
     ("/history", "History"),
+    ("/insights", "Insights"),
     ("/cracks", "Cracks"),
     ("/exercises", "Exercises"),
 )
