@@ -56,15 +56,16 @@ def _session(app: App, exercise: str, at: datetime, before: tuple[int, int], cha
     return sid
 
 
-def seed_history(app: App) -> None:
+def seed_history(app: App, start: datetime = START) -> None:
+    """Six weeks from ``start`` (a Monday, 08:00)."""
     with app.uow() as u:
-        safety.acknowledge_intended_use(uow=u, now=START)
-        safety.save_screening(uow=u, answers=parse_answers(SAFE), now=START, source="file")
+        safety.acknowledge_intended_use(uow=u, now=start)
+        safety.save_screening(uow=u, answers=parse_answers(SAFE), now=start, source="file")
         u.commit()
-    measures.set_goal(uow=app.uow, now=START, sessions=5, desk_breaks=3)
+    measures.set_goal(uow=app.uow, now=start, sessions=5, desk_breaks=3)
     k = 0
     for week in range(WEEKS):
-        monday = START + timedelta(weeks=week)
+        monday = start + timedelta(weeks=week)
         base = 6 - week // 2  # stiffness before sessions eases from 6 to 4
         per_week = 1 if week < 2 else 2  # more stretching in later weeks
         day = 0
@@ -87,7 +88,7 @@ def seed_history(app: App) -> None:
             pain=max(1, 5 - week),
             scores=scores,
         )
-    stop_at = START + timedelta(weeks=2, days=2, hours=18)
+    stop_at = start + timedelta(weeks=2, days=2, hours=18)
     planned = sessions.plan(
         uow=app.uow,
         catalogue=app.catalogue,

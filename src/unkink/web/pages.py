@@ -25,7 +25,6 @@ NAV = (
     ("/", "Home"),
     ("/plan", "Plan"),
     ("/history", "History"),
-    ("/insights", "Insights"),
     ("/cracks", "Cracks"),
     ("/exercises", "Exercises"),
 )

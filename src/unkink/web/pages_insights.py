@@ -48,7 +48,7 @@ def insights_page(request: Request, app: AppDep) -> HTMLResponse:
         request,
         "insights.html",
         title="Insights",
-        active="/insights",
+        active="/history",
         measure_due=is_measure_due(uow=app.uow, now=app.now()),
         **insights_context(found, names),
     )
