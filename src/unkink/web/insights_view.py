@@ -33,10 +33,11 @@ def range_chart(title: str, rows: Sequence[tuple[str, float, float, float]]) -> 
 
     parts = []
     for tick in (-top, 0.0, top):
+        tick_text = "0" if tick == 0 else f"{tick:+g}"
         parts.append(
             f'<line class="axis" x1="{x(tick):.1f}" x2="{x(tick):.1f}" y1="{PAD_TOP}" '
             f'y2="{height - PAD_BOTTOM + 4}"/><text class="label" x="{x(tick):.1f}" '
-            f'y="{height - PAD_BOTTOM + 20}" text-anchor="middle">{"0" if tick == 0 else f"{tick:+g}"}</text>'
+            f'y="{height - PAD_BOTTOM + 20}" text-anchor="middle">{tick_text}</text>'
         )
     for i, (name, mean, low, high) in enumerate(rows):
         y = PAD_TOP + ROW_H * i + ROW_H / 2
