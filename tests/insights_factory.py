@@ -104,3 +104,20 @@ def seed_history(app: App, start: datetime = START) -> None:
     sessions.end_session(
         uow=app.uow, session_id=sid, completed=False, reason="pain", elapsed_s=60, at=stop_at
     )
+
+
+def recent_start(now: datetime) -> datetime:
+    """The Monday six weeks before ``now``'s week, 08:00: the seeded weeks end last week."""
+    monday = (now - timedelta(weeks=WEEKS, days=now.weekday())).date()
+    return datetime.combine(monday, datetime.min.time()) + timedelta(hours=8)
+
+
+if __name__ == "__main__":  # seed a demo database: python -m tests.insights_factory FILE.db
+    import sys
+
+    from unkink.bootstrap import build
+    from unkink.settings import load_settings
+
+    demo = build(load_settings(database_url=f"sqlite:///{sys.argv[1]}"))
+    seed_history(demo, start=recent_start(demo.now()))
+    print(f"Seeded six weeks into {sys.argv[1]}")

@@ -7,7 +7,6 @@ Set UNKINK_SHOTS=/tmp/insights-shots to keep screenshots (docs/insights.md).
 from __future__ import annotations
 
 import os
-from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from playwright.sync_api import Browser
 
 from tests.e2e.conftest import PHONE, start_server
 from tests.e2e.test_web_a11y import _violations
-from tests.insights_factory import seed_history
+from tests.insights_factory import recent_start, seed_history
 from unkink.bootstrap import build
 from unkink.settings import load_settings
 
@@ -26,12 +25,8 @@ SHOTS = os.environ.get("UNKINK_SHOTS", "")
 
 def _seeded_db(tmp_path: Path) -> Path:
     db = tmp_path / "seeded.db"
-    now = datetime.now().replace(microsecond=0)
-    monday = datetime.combine(
-        (now - timedelta(weeks=6, days=now.weekday())).date(), datetime.min.time()
-    )
     app = build(load_settings(database_url=f"sqlite:///{db}"))
-    seed_history(app, start=monday + timedelta(hours=8))
+    seed_history(app, start=recent_start(app.now()))
     app.engine.dispose()
     return db
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 PRIOR_MEAN = 0.0
 PRIOR_SESSIONS = 1.0
@@ -101,10 +102,11 @@ def t_cdf(t: float, df: float) -> float:
     return 1.0 - tail if t >= 0 else tail
 
 
+@lru_cache(maxsize=256)
 def t_quantile(p: float, df: float) -> float:
-    """The Student t quantile by bisection (p in (0.5, 1))."""
+    """The Student t quantile by bisection (p in (0.5, 1)); cached, as df repeats per n."""
     low, high = 0.0, 1000.0
-    for _ in range(100):
+    for _ in range(64):
         mid = (low + high) / 2
         if t_cdf(mid, df) < p:
             low = mid

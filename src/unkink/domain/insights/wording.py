@@ -35,7 +35,7 @@ CRACKS_NOT_FEWER = (
 )
 DISCLAIMER = (
     "I made this summary from my own records in unkink. "
-    "unkink can't diagnose anything. It only shows what I logged."
+    "unkink can't diagnose the cause of my back pain. It only shows what I logged."
 )
 
 
