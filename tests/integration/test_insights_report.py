@@ -192,3 +192,18 @@ def test_weekly_check_from_the_cli_at_most_weekly(
     result = invoke("insights", "goal", "--sessions", "4", "--desk-breaks", "10")
     assert result.exit_code == 0
     assert json.loads(invoke("insights", "--json").stdout)["goal"]["desk_breaks_per_week"] == 10
+
+
+def test_insights_and_report_data_on_each_real_database(db_app: App) -> None:
+    """The same seeded history on SQLite and PostgreSQL gives the same findings."""
+    from unkink.services.insights import insights
+    from unkink.services.report import gather, render
+
+    seed_history(db_app)
+    names = {e.id: e.name for e in db_app.catalogue}
+    found = insights(uow=db_app.uow, today=db_app.today(), names=names)
+    verdicts = {s.exercise_id: str(s.verdict) for s in found.stretches}
+    assert [verdicts[e] for e in (*HELPFUL, NOT_HELPFUL)] == ["eased", "eased", "no_clear_change"]
+    data = gather(uow=db_app.uow, catalogue=db_app.catalogue, today=db_app.today())
+    assert len(data.pain_stops) == 1 and len(data.insights.checks) == 6
+    assert render(data, "csv").count(b"\nrating,") == sum(len(r) for r in data.ratings.values())
