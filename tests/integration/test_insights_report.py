@@ -207,3 +207,18 @@ def test_insights_and_report_data_on_each_real_database(db_app: App) -> None:
     data = gather(uow=db_app.uow, catalogue=db_app.catalogue, today=db_app.today())
     assert len(data.pain_stops) == 1 and len(data.insights.checks) == 6
     assert render(data, "csv").count(b"\nrating,") == sum(len(r) for r in data.ratings.values())
+
+
+def test_weekly_check_asked_in_the_terminal(cli_app: App, monkeypatch: pytest.MonkeyPatch) -> None:
+    import unkink.cli.player
+
+    monkeypatch.setattr(unkink.cli.player, "stdin_is_terminal", lambda: True)
+    result = runner.invoke(cli, ["measures"], input="y\n4\nSitting for an hour\n\n3\n")
+    assert result.exit_code == 0, result.output
+    assert "skip" in result.stdout and "Saved" in result.stdout
+    check = json.loads(invoke("measures", "--json").stdout)["checks"][0]
+    assert check["pain"] == 4 and check["psfs"] == {"Sitting for an hour": 3}
+    again = runner.invoke(cli, ["measures"], input="n\n")  # already answered: asked to confirm
+    assert (
+        again.exit_code == 0 and len(json.loads(invoke("measures", "--json").stdout)["checks"]) == 1
+    )
