@@ -105,7 +105,8 @@ def test_pdf_reads_back_and_is_repeatable(seeded: App, tmp_path: Path) -> None:
         "Chair twist",
         "Butterfly",
         "By week",
-        "Stiffness before",
+        "stiffness before sessions went down",  # the trend, in words
+        "Pain before",
         *ACTIVITIES,
         "Pain stops",
         "stopped that stretch",

@@ -57,12 +57,13 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
 
 
 def _table(rows: list[list[str]], widths: list[float], cell: ParagraphStyle) -> Table:
-    table = Table([[_p(c, cell) for c in r] for r in rows], colWidths=widths, repeatRows=1)
+    head = ParagraphStyle("head", parent=cell, fontName="Helvetica-Bold")
+    cells = [[_p(c, head if i == 0 else cell) for c in r] for i, r in enumerate(rows)]
+    table = Table(cells, colWidths=widths, repeatRows=1)
     table.setStyle(
         TableStyle(
             [
                 ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-                ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.4, LINE),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("TOPPADDING", (0, 0), (-1, -1), 1.5),
