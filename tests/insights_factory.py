@@ -10,13 +10,16 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from unkink.bootstrap import App
+from unkink.domain.safety.answers import parse_answers
 from unkink.domain.safety.pain import PainReport
-from unkink.domain.safety.screening import parse_answers
 from unkink.domain.session.planner import parse_request
-from unkink.services import measures, safety, sessions
+from unkink.domain.session.status import Moment, StopReason
+from unkink.services import measures, safety, screening, session_log, sessions
 
 START = datetime(2026, 1, 19, 8, 0)  # a Monday; the fixtures' wall clock is 2026-03-02
 WEEKS = 6
+RECHECK_WEEK = 4
+"""A screening holds for 30 days: the person answers again at the start of week 5."""
 HELPFUL = ("knee_to_chest", "chair_twist")
 NOT_HELPFUL = "butterfly"
 PLACES = {"knee_to_chest": ("lower", "floor"), "chair_twist": ("upper", "desk"),
@@ -36,36 +39,66 @@ def _session(app: App, exercise: str, at: datetime, before: tuple[int, int], cha
     others = [e.id for e in app.catalogue if e.id != exercise]
     request = parse_request(area=area, where=where, minutes=3, exclude=others)
     planned = sessions.plan(uow=app.uow, catalogue=app.catalogue, request=request, now=at)
+    assert planned.routine_id is not None and planned.routine is not None
     started = sessions.start_session(
         uow=app.uow, catalogue=app.catalogue, routine_id=planned.routine_id, now=at
     )
     sid = started.session_id
-    sessions.record_rating(
-        uow=app.uow, session_id=sid, moment="before", stiffness=before[0], pain=before[1], at=at
-    )
-    end = at + timedelta(minutes=3)
+    session_log.rate(
+        uow=app.uow, session_id=sid, moment=Moment.BEFORE, stiffness=before[0], pain=before[1],
+        at=at,
+    )  # fmt: skip
+    total = planned.routine.total_s
+    end = at + timedelta(seconds=total)
     after = (max(0, before[0] + change), max(0, before[1] + (change // 2)))
-    sessions.end_session(
-        uow=app.uow, session_id=sid, completed=True, reason=None, elapsed_s=178, at=end
-    )
-    sessions.record_rating(
-        uow=app.uow, session_id=sid, moment="after", stiffness=after[0], pain=after[1], at=end
-    )
+    session_log.finish(uow=app.uow, session_id=sid, reached_end=True, elapsed_s=total - 2, at=end)
+    session_log.rate(
+        uow=app.uow, session_id=sid, moment=Moment.AFTER, stiffness=after[0], pain=after[1],
+        at=end,
+    )  # fmt: skip
     if change <= -2:
-        sessions.record_helped_most(uow=app.uow, session_id=sid, exercise_id=exercise, at=end)
+        session_log.record_helped_most(uow=app.uow, session_id=sid, exercise_id=exercise, at=end)
     return sid
+
+
+def _screen(app: App, at: datetime) -> None:
+    """The safety questions, answered safe (first at the start, again before 30 days pass)."""
+    screening.save_screening(uow=app.uow, answers=parse_answers(SAFE), now=at, source="file")
+
+
+def _pain_stop(app: App, at: datetime) -> None:
+    """A session stopped for pain (7/10 in its first stretch, no warning sign)."""
+    planned = sessions.plan(
+        uow=app.uow,
+        catalogue=app.catalogue,
+        request=parse_request(area="lower", where="floor", minutes=5),
+        now=at,
+    )
+    assert planned.routine_id is not None and planned.routine is not None
+    first = planned.routine.items[0].exercise.id
+    sid = sessions.start_session(
+        uow=app.uow, catalogue=app.catalogue, routine_id=planned.routine_id, now=at
+    ).session_id
+    session_log.stop_for_pain(
+        uow=app.uow, session_id=sid, report=PainReport(score=7), exercise_id=first, at=at,
+        elapsed_s=60,
+    )  # fmt: skip
+    session_log.finish(
+        uow=app.uow, session_id=sid, reached_end=False, reason=StopReason.PAIN, elapsed_s=60,
+        at=at,
+    )  # fmt: skip
 
 
 def seed_history(app: App, start: datetime = START) -> None:
     """Six weeks from ``start`` (a Monday, 08:00)."""
-    with app.uow() as u:
-        safety.acknowledge_intended_use(uow=u, now=start)
-        safety.save_screening(uow=u, answers=parse_answers(SAFE), now=start, source="file")
-        u.commit()
+    safety.acknowledge_intended_use(uow=app.uow, now=start)
+    _screen(app, start)
     measures.set_goal(uow=app.uow, now=start, sessions=5, desk_breaks=3)
     k = 0
     for week in range(WEEKS):
         monday = start + timedelta(weeks=week)
+        if week == RECHECK_WEEK:
+            _screen(app, monday)
         base = 6 - week // 2  # stiffness before sessions eases from 6 to 4
         per_week = 1 if week < 2 else 2  # more stretching in later weeks
         day = 0
@@ -78,9 +111,7 @@ def seed_history(app: App, start: datetime = START) -> None:
                 day += 1
         for n in range(4 - week // 2 * 2 if week < 4 else 1):  # cracks thin out
             when = monday + timedelta(days=n, hours=12)
-            with app.uow() as u:
-                safety.log_crack(uow=u, at=when, now=when, where="lower", relief=5)
-                u.commit()
+            safety.log_crack(uow=app.uow, at=when, now=when, where="lower", relief=5)
         scores = {a: min(10, 3 + week + i) for i, a in enumerate(ACTIVITIES)}
         measures.record_measures(
             uow=app.uow,
@@ -88,22 +119,7 @@ def seed_history(app: App, start: datetime = START) -> None:
             pain=max(1, 5 - week),
             scores=scores,
         )
-    stop_at = start + timedelta(weeks=2, days=2, hours=18)
-    planned = sessions.plan(
-        uow=app.uow,
-        catalogue=app.catalogue,
-        request=parse_request(area="lower", where="floor", minutes=5),
-        now=stop_at,
-    )
-    sid = sessions.start_session(
-        uow=app.uow, catalogue=app.catalogue, routine_id=planned.routine_id, now=stop_at
-    ).session_id
-    sessions.record_pain(
-        uow=app.uow, session_id=sid, report=PainReport(score=7), exercise_id="bridge", at=stop_at
-    )
-    sessions.end_session(
-        uow=app.uow, session_id=sid, completed=False, reason="pain", elapsed_s=60, at=stop_at
-    )
+    _pain_stop(app, start + timedelta(weeks=2, days=2, hours=18))
 
 
 def recent_start(now: datetime) -> datetime:

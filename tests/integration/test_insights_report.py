@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 import unkink.bootstrap
 from tests.fakes import ManualClock, ManualWallClock
-from tests.insights_factory import ACTIVITIES, HELPFUL, NOT_HELPFUL, seed_history
+from tests.insights_factory import ACTIVITIES, HELPFUL, NOT_HELPFUL, SAFE, seed_history
 from unkink.bootstrap import App
 from unkink.cli.main import app as cli
 from unkink.services.report import ReportExists, ReportNotWritable
@@ -121,6 +121,36 @@ def test_pdf_reads_back_and_is_repeatable(seeded: App, tmp_path: Path) -> None:
     again = tmp_path / "again.pdf"
     invoke("report", "--pdf", str(again), "--ask", "Is it OK to stretch every day?")
     assert again.read_bytes() == pdf.read_bytes()
+
+
+@needs_poppler
+def test_pdf_says_routine_review_in_words_and_shows_a_procedure(
+    cli_app: App, tmp_path: Path
+) -> None:
+    """Revision 2: the fourth urgency level in plain words; a condition's free-text procedure."""
+    from unkink.domain.safety.answers import parse_answers
+    from unkink.domain.safety.precautions import parse_condition
+    from unkink.services import safety, screening
+
+    now = cli_app.now()
+    answers = {**SAFE, "main_symptom": "pain", "duration_days": 70, "pain_trend": "stable"}
+    saved = screening.save_screening(
+        uow=cli_app.uow, answers=parse_answers(answers), now=now, source="file",
+        accept_intended_use=True,
+    )  # fmt: skip
+    assert str(saved.result.urgency) == "routine_review"
+    surgery = {"code": "spinal_surgery", "weeks_since": 20, "procedure": "microdiscectomy"}
+    safety.add_conditions(uow=cli_app.uow, conditions=[parse_condition(surgery)], now=now)
+    pdf = tmp_path / "summary.pdf"
+    assert invoke("report", "--pdf", str(pdf)).exit_code == 0
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    assert "book a normal visit with a GP or physio in the next few weeks" in text
+    assert "routine_review" not in text
+    assert "Spinal surgery (microdiscectomy)" in text
 
 
 def test_json_is_a_valid_fhir_bundle(seeded: App, tmp_path: Path) -> None:

@@ -105,7 +105,26 @@ def texts() -> list[str]:
         *wording.insight_texts(),
         *measures.measure_texts(),
         report_words.CRACK_RULE,
+        *report_words.URGENCY_WORDS.values(),
     ]
+
+
+def test_the_report_has_plain_words_for_every_urgency_and_pain_decision() -> None:
+    from unkink.domain.safety.pain import PainAction
+    from unkink.domain.safety.urgency import Urgency
+
+    assert set(report_words.URGENCY_WORDS) == set(Urgency)
+    assert set(report_words.DECISION_WORDS) == set(PainAction)
+    assert "next few weeks" in report_words.URGENCY_WORDS[Urgency.ROUTINE_REVIEW]
+
+
+def test_a_condition_reads_with_its_procedure() -> None:
+    from unkink.domain.safety.precautions import parse_condition
+
+    plain = parse_condition({"code": "spinal_surgery", "weeks_since": 20})
+    done = parse_condition({"code": "spinal_surgery", "weeks_since": 20, "procedure": " L5 op "})
+    assert report_words.condition_words(plain) == "Spinal surgery"
+    assert report_words.condition_words(done) == "Spinal surgery (L5 op)"
 
 
 @pytest.fixture(scope="module")

@@ -81,7 +81,7 @@ def offer_if_due(app: App) -> None:
 
 
 def ask(app: App) -> None:
-    from unkink.cli.session_run import ask_number
+    from unkink.cli.session_questions import ask_number
     from unkink.domain.insights.measures import (
         MAX_ACTIVITIES,
         NRS_QUESTION,

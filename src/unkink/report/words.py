@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from unkink.domain.safety.pain import PainAction
+from unkink.domain.safety.urgency import Urgency
 from unkink.services.report import ReportData
 
+if TYPE_CHECKING:
+    from unkink.domain.safety.precautions import Condition
+
 URGENCY_WORDS = {
-    "self_care_ok": "OK to stretch (self-care)",
-    "see_doctor_soon": "See a doctor soon",
-    "emergency": "Get help now",
+    Urgency.SELF_CARE_OK: "OK to stretch (self-care)",
+    Urgency.ROUTINE_REVIEW: (
+        "Gentle stretches are fine; book a normal visit with a GP or physio in the next few weeks"
+    ),
+    Urgency.SEE_DOCTOR_SOON: "See a doctor soon",
+    Urgency.EMERGENCY: "Get help now",
 }
+"""Every urgency level in plain words (a unit test checks none is missing)."""
 DECISION_WORDS = {
-    "carry_on": "carried on",
-    "carry_on_smaller": "carried on more gently",
-    "stop_exercise": "stopped that stretch (pain above 5 out of 10)",
-    "stop_session_and_rescreen": "stopped the session and answered the safety questions again",
+    PainAction.CARRY_ON: "carried on",
+    PainAction.CARRY_ON_SMALLER: "carried on more gently",
+    PainAction.STOP_EXERCISE: "stopped that stretch (pain above 5 out of 10)",
+    PainAction.STOP_SESSION_AND_RESCREEN: (
+        "stopped the session and answered the safety questions again"
+    ),
 }
 SIGN_WORDS = {
     "sharp_or_catching": "sharp or catching pain",
@@ -38,19 +51,23 @@ def screening_line(data: ReportData) -> str:
     s = data.safety.screening
     if s is None:
         return "No safety check answered yet."
-    word = URGENCY_WORDS.get(str(s.urgency), str(s.urgency))
+    word = URGENCY_WORDS[Urgency(s.urgency)]
     return f"{word}, answered {s.taken_at:%-d %b %Y}."
 
 
-def condition_words(code: str) -> str:
-    return code.replace("_", " ").capitalize()
+def condition_words(condition: Condition) -> str:
+    """The condition in words, with its procedure as the person wrote it ("Recent spinal
+    surgery (microdiscectomy)"): the spec shows the procedure in the clinician summary."""
+    words = str(condition.code).replace("_", " ").capitalize()
+    procedure = (condition.procedure or "").strip()
+    return f"{words} ({procedure})" if procedure else words
 
 
 def pain_stop_lines(data: ReportData) -> list[str]:
     lines = []
     for p in data.pain_stops:
         signs = [SIGN_WORDS[k] for k, v in p.answers.items() if v is True and k in SIGN_WORDS]
-        what = DECISION_WORDS.get(p.decision, p.decision)
+        what = DECISION_WORDS[p.decision]
         during = f" during {data.name(p.exercise_id)}" if p.exercise_id else ""
         extra = f"; signs: {', '.join(signs)}" if signs else ""
         lines.append(f"{p.at:%-d %b %Y}: pain {p.score}/10{during}, {what}{extra}.")

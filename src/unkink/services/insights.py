@@ -1,7 +1,8 @@
 """What the person's own records say: per stretch, by week, and in two plain sentences.
 
-Reads the session history through ``services.sessions.history`` (one call) and, in one unit
-of work, the crack log, the weekly checks and the goal. Everything is computed here, locally.
+Reads the session history through ``services.session_history.history`` (one call) and, in
+one unit of work, the crack log, the weekly checks and the goal. Everything is computed
+here, locally.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from unkink.domain.insights.trends import (
 )
 
 if TYPE_CHECKING:
-    from unkink.services.sessions import HistoryEntry
+    from unkink.services.session_history import HistoryEntry
     from unkink.storage.unit_of_work import SqlUnitOfWork
 
 UowFactory = Callable[[], "SqlUnitOfWork"]
@@ -105,7 +106,7 @@ def session_points(entries: Sequence[HistoryEntry]) -> list[SessionPoint]:
 def insights(*, uow: UowFactory, today: date, names: Mapping[str, str]) -> Insights:
     """Everything the insights page, ``unkink insights`` and the report show."""
     from unkink.domain.safety.cracks import group_sessions
-    from unkink.services.sessions import history
+    from unkink.services.session_history import history
 
     points = session_points(history(uow=uow, limit=ALL_SESSIONS))
     since = datetime.combine(today - timedelta(weeks=MAX_WEEKS), time.min)

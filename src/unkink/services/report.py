@@ -1,9 +1,10 @@
 """The clinician summary: gathered once from the services, then written as PDF, FHIR JSON or CSV.
 
-Reads: ``services.insights.insights`` (which calls ``services.sessions.history``) and, in one
-unit of work, ``_safety_snapshot`` (the latest screening, conditions, precautions, cracks, pain
-stops) and every stored rating. Nothing leaves the computer: the file is written only where
-the person says, and an existing file is replaced only when they ask (``overwrite``).
+Reads: ``services.insights.insights`` (which calls ``services.session_history.history``),
+``_safety_snapshot`` (the safety services: the latest screening, conditions with their
+procedure, precautions, cracks) and, in one unit of work, every stored rating and pain stop.
+Nothing leaves the computer: the file is written only where the person says, and an existing
+file is replaced only when they ask (``overwrite``).
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ from unkink.domain.errors import Conflict, InvalidInput
 
 if TYPE_CHECKING:
     from unkink.domain.exercises import Catalogue
+    from unkink.domain.safety.precautions import Condition
+    from unkink.domain.session.status import RatingRecord
     from unkink.services.insights import Insights
-    from unkink.services.sessions import HistoryEntry
+    from unkink.services.session_history import HistoryEntry
     from unkink.storage.outcome_repo import PainStop
     from unkink.storage.safety_repo import StoredCrack, StoredScreening
-    from unkink.storage.session_repo import RatingRow
     from unkink.storage.unit_of_work import SqlUnitOfWork
 
 UowFactory = Callable[[], "SqlUnitOfWork"]
@@ -57,7 +59,7 @@ class ReportNotWritable(InvalidInput):
 @dataclass(frozen=True, slots=True)
 class SafetySnapshot:
     screening: StoredScreening | None
-    conditions: tuple[str, ...]
+    conditions: tuple[Condition, ...]
     must_not_offer: tuple[str, ...]
     modifications: Mapping[str, str]
     cracks: tuple[StoredCrack, ...]
@@ -74,7 +76,7 @@ class ReportData:
     insights: Insights
     safety: SafetySnapshot
     entries: tuple[HistoryEntry, ...]  # oldest first
-    ratings: Mapping[int, tuple[RatingRow, ...]]
+    ratings: Mapping[int, tuple[RatingRecord, ...]]
     pain_stops: tuple[PainStop, ...]
     question: str
 
@@ -82,18 +84,18 @@ class ReportData:
         return "" if exercise_id is None else self.names.get(exercise_id, exercise_id)
 
 
-def _safety_snapshot(u: SqlUnitOfWork, today: date, catalogue: Catalogue) -> SafetySnapshot:
-    """The one place that reads the safety services (entered-uow style today; the lead adapts
-    it when services/safety.py takes a factory)."""
+def _safety_snapshot(*, uow: UowFactory, today: date, catalogue: Catalogue) -> SafetySnapshot:
+    """The one place that reads the safety services; each opens its own unit of work."""
     from unkink.services import safety
 
-    precautions = safety.current_precautions(uow=u, today=today, exercises=catalogue)
+    precautions = safety.current_precautions(uow=uow, today=today, exercises=catalogue)
     plan = safety.precautions_json(precautions, [e.id for e in catalogue])
-    cracks = tuple(u.safety.cracks(since=datetime.min, until=datetime.max))
-    recent = safety.crack_report(uow=u, today=today)
+    recent = safety.crack_report(uow=uow, today=today)
+    with uow() as u:  # every crack ever logged, for the CSV (the services judge 30 days)
+        cracks = tuple(u.safety.cracks(since=datetime.min, until=datetime.max))
     return SafetySnapshot(
-        screening=safety.latest_screening(uow=u),
-        conditions=tuple(str(c.code) for c in safety.active_conditions(uow=u, today=today)),
+        screening=safety.latest_screening(uow=uow),
+        conditions=tuple(safety.active_conditions(uow=uow, today=today)),
         must_not_offer=tuple(plan["must_not_offer"]),
         modifications=dict(plan["offer_with_modification"]),
         cracks=cracks,
@@ -105,7 +107,7 @@ def _safety_snapshot(u: SqlUnitOfWork, today: date, catalogue: Catalogue) -> Saf
 def gather(*, uow: UowFactory, catalogue: Catalogue, today: date, question: str = "") -> ReportData:
     """Everything the summary holds, read once."""
     from unkink.services.insights import ALL_SESSIONS, insights
-    from unkink.services.sessions import history
+    from unkink.services.session_history import history
 
     question = question.strip()
     if len(question) > MAX_QUESTION:
@@ -113,8 +115,8 @@ def gather(*, uow: UowFactory, catalogue: Catalogue, today: date, question: str 
     names = {e.id: e.name for e in catalogue}
     found = insights(uow=uow, today=today, names=names)
     entries = tuple(sorted(history(uow=uow, limit=ALL_SESSIONS), key=lambda e: e.started_at))
+    snapshot = _safety_snapshot(uow=uow, today=today, catalogue=catalogue)
     with uow() as u:
-        snapshot = _safety_snapshot(u, today, catalogue)
         ratings = {e.session_id: tuple(u.sessions.ratings(e.session_id)) for e in entries}
         stops = tuple(u.outcomes.pain_stops())
     days = [e.started_at.date() for e in entries] + [c.at.date() for c in snapshot.cracks]

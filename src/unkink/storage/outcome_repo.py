@@ -12,6 +12,7 @@ from sqlalchemy import Connection, insert, select
 
 from unkink.domain.insights.measures import WeeklyCheck
 from unkink.domain.insights.records import Goal
+from unkink.domain.safety.pain import PainAction
 from unkink.storage.tables import insight_goals, pain_reports, psfs_scores, weekly_checks
 
 
@@ -19,7 +20,7 @@ from unkink.storage.tables import insight_goals, pain_reports, psfs_scores, week
 class PainStop:
     at: datetime
     score: int
-    decision: str
+    decision: PainAction
     exercise_id: str | None
     session_id: int | None
     answers: dict[str, Any]
@@ -85,13 +86,21 @@ class SqlOutcomeRepo:
         return Goal(row.sessions_per_week, row.desk_breaks_per_week, row.set_at.date())
 
     def pain_stops(self) -> list[PainStop]:
-        """Read-only view of the safety log's pain reports (written by services.safety)."""
+        """Read-only view of the safety log's pain reports (written by ``services.safety``
+        through ``storage.safety_feedback``), with the decision as its enum."""
         rows = self.connection.execute(
             select(pain_reports)
             .where(pain_reports.c.profile_id == self.profile_id)
             .order_by(pain_reports.c.at, pain_reports.c.id)
         )
         return [
-            PainStop(r.at, r.score, r.decision, r.exercise_id, r.session_id, dict(r.answers or {}))
+            PainStop(
+                r.at,
+                r.score,
+                PainAction(r.decision),
+                r.exercise_id,
+                r.session_id,
+                dict(r.answers or {}),
+            )
             for r in rows
         ]

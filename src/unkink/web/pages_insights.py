@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from unkink.domain.errors import InvalidInput
 from unkink.web.deps import AppDep
-from unkink.web.pages import render
+from unkink.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
 MEDIA = {"pdf": "application/pdf", "json": "application/fhir+json", "csv": "text/csv"}
