@@ -90,6 +90,9 @@ def run_with_keys(
             recorder.finish(run, now)
             typer.echo("Well done. That is the end of your routine.")
             ask_after(recorder, state.routine)
+            from unkink.cli.measures import offer_if_due  # the weekly check, if due
+
+            offer_if_due(app)
             return
         assert keys.run is not None
         run = keys.run

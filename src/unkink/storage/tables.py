@@ -220,3 +220,43 @@ later_stretches = Table(
     Column("queued_at", DateTime, nullable=False),
     UniqueConstraint("profile_id", "day", "exercise_id", name="uq_later_stretches_day"),
 )
+
+# --- outcome measures and goals (insights, migration 0004) ---
+
+weekly_checks = Table(
+    "weekly_checks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("profile_id", ForeignKey("profiles.id", ondelete="CASCADE"), nullable=False),
+    Column("recorded_at", DateTime, nullable=False),
+    Column("pain", Integer),  # 0-10 pain rating (NRS) for the past week; NULL if not given
+    Column("skipped", Boolean, nullable=False, default=False),
+    *_score_check("pain"),
+    Index("ix_weekly_checks_profile_recorded", "profile_id", "recorded_at"),
+)
+
+psfs_scores = Table(
+    "psfs_scores",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("check_id", ForeignKey("weekly_checks.id", ondelete="CASCADE"), nullable=False),
+    Column("activity", String(80), nullable=False),
+    Column("score", Integer, nullable=False),
+    *_score_check("score"),
+    Index("ix_psfs_scores_check", "check_id"),
+)
+
+insight_goals = Table(
+    "insight_goals",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("profile_id", ForeignKey("profiles.id", ondelete="CASCADE"), nullable=False),
+    Column("set_at", DateTime, nullable=False),
+    Column("sessions_per_week", Integer, nullable=False),
+    Column("desk_breaks_per_week", Integer),
+    CheckConstraint("sessions_per_week BETWEEN 0 AND 50", name="sessions_goal_range"),
+    CheckConstraint(
+        "desk_breaks_per_week IS NULL OR desk_breaks_per_week BETWEEN 0 AND 100",
+        name="breaks_goal_range",
+    ),
+)

@@ -18,6 +18,7 @@ from unkink.domain.errors import Unavailable
 from unkink.storage.tables import profiles
 
 if TYPE_CHECKING:
+    from unkink.storage.outcome_repo import SqlOutcomeRepo
     from unkink.storage.reminder_repo import SqlReminderRepo
     from unkink.storage.safety_repo import SqlSafetyRepo
     from unkink.storage.session_repo import SqlSessionRepository
@@ -101,6 +102,12 @@ class SqlUnitOfWork:
         from unkink.storage.safety_repo import SqlSafetyRepo
 
         return SqlSafetyRepo(self.connection, self.profile_id)
+
+    @property
+    def outcomes(self) -> SqlOutcomeRepo:
+        from unkink.storage.outcome_repo import SqlOutcomeRepo
+
+        return SqlOutcomeRepo(self.connection, self.profile_id)
 
     @property
     def reminders(self) -> SqlReminderRepo:

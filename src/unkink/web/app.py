@@ -34,11 +34,13 @@ def create_app(
     from unkink.web import (
         api,
         api_followup,
+        api_insights,
         api_safety,
         api_sessions,
         figures,
         offline,
         pages,
+        pages_insights,
         pages_sessions,
     )
     from unkink.web.errors import install_error_handlers
@@ -60,8 +62,10 @@ def create_app(
     web.include_router(api_safety.router)
     web.include_router(api_followup.router)
     web.include_router(api_sessions.router)
+    web.include_router(api_insights.router)
     web.include_router(pages.router)
     web.include_router(pages_sessions.router)
+    web.include_router(pages_insights.router)
     web.include_router(figures.router)
     web.include_router(offline.router)
     install_error_handlers(web)
