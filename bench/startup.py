@@ -86,6 +86,10 @@ def main() -> None:
             "unkink show cat_camel": [unkink, "show", "cat_camel"],
             "unkink cracks": [unkink, "--db", url, "cracks"],
             "unkink history": [unkink, "--db", url, "history"],
+            "unkink insights": [unkink, "--db", url, "insights"],
+            "unkink remind --help": [unkink, "remind", "--help"],
+            "unkink report --help": [unkink, "report", "--help"],
+            "unkink measures --help": [unkink, "measures", "--help"],
         }  # fmt: skip
         system = shutil.which("python3")
         if system:

@@ -12,30 +12,22 @@ db_app = typer.Typer(help="Look after the local database.", no_args_is_help=True
 @db_app.command("upgrade")
 def upgrade(ctx: typer.Context) -> None:
     """Bring the database up to the newest layout (also done on first use)."""
-    from unkink.storage.engine import make_engine
-    from unkink.storage.migrate import HEAD, current_revision
-    from unkink.storage.migrate import upgrade as run_upgrade
+    from unkink.services.database import upgrade_database
 
     settings = get_app(ctx).settings
-    engine = make_engine(
+    done = upgrade_database(
         settings.resolved_database_url, create_folder=settings.uses_default_database
     )
-    before = current_revision(engine)
-    run_upgrade(engine)
-    after = current_revision(engine)
-    state = "already up to date" if before == after else f"upgraded from {before or 'empty'}"
-    typer.echo(f"Database {state}: revision {after} (newest {HEAD}).")
+    state = f"upgraded from {done.before or 'empty'}" if done.changed else "already up to date"
+    typer.echo(f"Database {state}: revision {done.after} (newest {done.newest}).")
 
 
 @db_app.command("where")
 def where(ctx: typer.Context) -> None:
     """Show where your data is kept."""
-    from sqlalchemy.engine import make_url
+    from unkink.services.database import shown_url
 
-    from unkink.storage.engine import normalise_url
-
-    url = normalise_url(get_app(ctx).settings.resolved_database_url)
-    typer.echo(make_url(url).render_as_string(hide_password=True))
+    typer.echo(shown_url(get_app(ctx).settings.resolved_database_url))
 
 
 def register(app: typer.Typer) -> None:

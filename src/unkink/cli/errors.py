@@ -60,9 +60,9 @@ def _last_guard(exc: Exception) -> None:
     """A bug, or a database we cannot reach: a plain message, and a crash log for a bug."""
     name = type(exc).__module__ + "." + type(exc).__name__
     if name.startswith("sqlalchemy."):
-        from unkink.storage.db_errors import plain_message
+        from unkink.services.database import failure_message
 
-        print(f"unkink: {plain_message(exc)}", file=sys.stderr)
+        print(f"unkink: {failure_message(exc)[0]}", file=sys.stderr)
         sys.exit(1)
     log = _write_crash_log()
     where = f" Details were saved to {log}." if log else ""

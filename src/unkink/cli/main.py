@@ -13,7 +13,18 @@ from typing import Annotated
 import typer
 
 from unkink import __version__
-from unkink.cli import catalogue, db, figures, safety, session, web
+from unkink.cli import (
+    catalogue,
+    db,
+    figures,
+    insights,
+    measures,
+    remind,
+    report,
+    safety,
+    session,
+    web,
+)
 from unkink.cli.context import AppRef
 from unkink.cli.errors import report_errors
 
@@ -56,8 +67,9 @@ def main(
 
 
 # Each feature adds its commands; this order is the order of `unkink --help`, as a new user
-# meets them: the session, then safety, the library, the web app, figures, upkeep.
-for _feature in (session, safety, catalogue, web, figures, db):
+# meets them: the session, then safety, reminders, insights, the library, the web app, figures,
+# upkeep.
+for _feature in (session, safety, remind, insights, measures, report, catalogue, web, figures, db):
     _feature.register(app)
 
 

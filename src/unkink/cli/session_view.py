@@ -14,7 +14,13 @@ from unkink.domain.session.run import RunStatus, SessionRun
 from unkink.domain.session.timeline import CueKind
 from unkink.services.sessions import HistoryEntry
 
-STOP_WORDS = {"pain": "pain", "not_resumed": "a new one began", "quit": "quit"}
+STOP_WORDS = {
+    "pain": "pain",
+    "not_resumed": "a new one began",
+    "quit": "quit",
+    "skipped_most": "most of it skipped",
+    "skipped_all": "most of it skipped",
+}
 KEYS_HELP = "space pause/resume · n skip step · s skip exercise · p this hurts · q quit"
 
 _DIGITS = {

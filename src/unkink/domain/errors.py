@@ -31,6 +31,12 @@ class Unavailable(UnkinkError):
     """Something unkink needs (the database, a service) cannot be reached right now."""
 
 
+class Busy(Unavailable):
+    """Unavailable for a moment (another program holds a lock): the same request is expected to
+    succeed if tried again soon. Other ``Unavailable`` errors (a full disk, a stopped server)
+    need the person to act, so trying again on one's own would only hide them."""
+
+
 # --- errors ------------------------------------------------------------------------------------
 
 

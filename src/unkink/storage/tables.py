@@ -26,6 +26,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 metadata = MetaData(
@@ -51,6 +52,7 @@ profiles = Table(
     Column("age", Integer),
     Column("sex", String(20)),
     Column("intended_use_acknowledged_at", DateTime),
+    Column("stretch_place", String(20)),  # desk | floor, asked once (0002)
 )
 
 conditions = Table(
@@ -65,6 +67,7 @@ conditions = Table(
     Column("approach", String(20)),  # hip replacement: posterior | anterior | unknown
     Column("recorded_on", Date, nullable=False),
     Column("ended_on", Date),
+    Column("procedure", String(200)),  # free text, shown back, used by no rule (0002)
     Index("ix_conditions_profile", "profile_id"),
 )
 
@@ -79,8 +82,10 @@ screenings = Table(
     Column("rules", JSON, nullable=False),
     Column("advice", Text, nullable=False),
     Column("source", String(20), nullable=False),  # questionnaire | file | web
+    Column("confirmed", JSON),  # re-check: fields confirmed from last time, not asked (0002)
     CheckConstraint(
-        "urgency IN ('emergency', 'see_doctor_soon', 'self_care_ok')", name="urgency_known"
+        "urgency IN ('emergency', 'see_doctor_soon', 'routine_review', 'self_care_ok')",
+        name="urgency_known",
     ),
     Index("ix_screenings_profile_taken", "profile_id", "taken_at"),
 )
@@ -184,4 +189,75 @@ crack_events = Table(
     CheckConstraint("region IS NULL OR region IN ('upper', 'lower', 'neck')", name="region_known"),
     *_score_check("relief"),
     Index("ix_crack_events_profile_at", "profile_id", "at"),
+)
+
+# --- desk-break reminders (issue 12) -------------------------------------------------------------
+
+reminder_events = Table(
+    "reminder_events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("profile_id", ForeignKey("profiles.id", ondelete="CASCADE"), nullable=False),
+    Column("at", DateTime, nullable=False),
+    Column("kind", String(20), nullable=False),  # notified | started | snoozed | skipped | ...
+    Column("reasons", JSON),  # deferral reasons, or why a notice offered no routine
+    Column("sitting_s", Float),  # the unbroken sitting stretch this event ended, if it ended one
+    Column("session_id", ForeignKey("sessions.id", ondelete="SET NULL")),
+    Column("detail", JSON),
+    CheckConstraint(
+        "kind IN ('notified', 'started', 'snoozed', 'skipped', 'deferred', 'away', 'paused')",
+        name="kind_known",
+    ),
+    Index("ix_reminder_events_profile_at", "profile_id", "at"),
+)
+
+later_stretches = Table(
+    "later_stretches",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("profile_id", ForeignKey("profiles.id", ondelete="CASCADE"), nullable=False),
+    Column("day", Date, nullable=False),
+    Column("exercise_id", String(60), nullable=False),
+    Column("queued_at", DateTime, nullable=False),
+    UniqueConstraint("profile_id", "day", "exercise_id", name="uq_later_stretches_day"),
+)
+
+# --- outcome measures and goals (insights, migration 0004) ---
+
+weekly_checks = Table(
+    "weekly_checks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("profile_id", ForeignKey("profiles.id", ondelete="CASCADE"), nullable=False),
+    Column("recorded_at", DateTime, nullable=False),
+    Column("pain", Integer),  # 0-10 pain rating (NRS) for the past week; NULL if not given
+    Column("skipped", Boolean, nullable=False, default=False),
+    *_score_check("pain"),
+    Index("ix_weekly_checks_profile_recorded", "profile_id", "recorded_at"),
+)
+
+psfs_scores = Table(
+    "psfs_scores",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("check_id", ForeignKey("weekly_checks.id", ondelete="CASCADE"), nullable=False),
+    Column("activity", String(80), nullable=False),
+    Column("score", Integer, nullable=False),
+    *_score_check("score"),
+    Index("ix_psfs_scores_check", "check_id"),
+)
+
+insight_goals = Table(
+    "insight_goals",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("profile_id", ForeignKey("profiles.id", ondelete="CASCADE"), nullable=False),
+    Column("set_at", DateTime, nullable=False),
+    Column("sessions_per_week", Integer, nullable=False),
+    Column("desk_breaks_per_week", Integer),
+    CheckConstraint("sessions_per_week BETWEEN 0 AND 50", name="sessions_goal_range"),
+    CheckConstraint(
+        "desk_breaks_per_week IS NULL OR desk_breaks_per_week BETWEEN 0 AND 100",
+        name="breaks_goal_range",
+    ),
 )

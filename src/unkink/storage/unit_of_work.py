@@ -12,10 +12,14 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Self
 
 from sqlalchemy import Connection, Engine, Insert, select
+from sqlalchemy.exc import OperationalError
 
+from unkink.domain.errors import Busy
 from unkink.storage.tables import profiles
 
 if TYPE_CHECKING:
+    from unkink.storage.outcome_repo import SqlOutcomeRepo
+    from unkink.storage.reminder_repo import SqlReminderRepo
     from unkink.storage.safety_repo import SqlSafetyRepo
     from unkink.storage.session_repo import SqlSessionRepository
 
@@ -34,7 +38,26 @@ LOCAL_PROFILE_ID = 1
 """The single local person. The multi-user server will pass its own profile ids."""
 
 
+class DatabaseBusy(Busy):
+    """Another program holds the database's write lock; the same write may succeed later."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The database is busy: another program is writing to it. "
+            "unkink keeps your session and tries again."
+        )
+
+
+def _is_lock(exc: BaseException | None) -> bool:
+    text = str(getattr(exc, "orig", exc)).lower()
+    return isinstance(exc, OperationalError) and (
+        "database is locked" in text or "database is busy" in text or "lock timeout" in text
+    )
+
+
 class SqlUnitOfWork:
+    """Implements ``services.ports.UnitOfWork`` on SQLAlchemy Core."""
+
     connection: Connection
 
     def __init__(self, engine: Engine, *, profile_id: int = LOCAL_PROFILE_ID) -> None:
@@ -57,6 +80,8 @@ class SqlUnitOfWork:
                 self._tx.rollback()
         finally:
             self.connection.close()
+        if _is_lock(exc):  # a typed, retryable category instead of a driver's sentence
+            raise DatabaseBusy() from exc
 
     def commit(self) -> None:
         self._tx.commit()
@@ -92,3 +117,15 @@ class SqlUnitOfWork:
         from unkink.storage.safety_repo import SqlSafetyRepo
 
         return SqlSafetyRepo(self.connection, self.profile_id)
+
+    @property
+    def outcomes(self) -> SqlOutcomeRepo:
+        from unkink.storage.outcome_repo import SqlOutcomeRepo
+
+        return SqlOutcomeRepo(self.connection, self.profile_id)
+
+    @property
+    def reminders(self) -> SqlReminderRepo:
+        from unkink.storage.reminder_repo import SqlReminderRepo
+
+        return SqlReminderRepo(self.connection, self.profile_id)

@@ -7,8 +7,6 @@ the JSON API, the figures and the offline files are separate routers.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from fastapi import FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
@@ -16,11 +14,10 @@ from fastapi.staticfiles import StaticFiles
 from unkink import __version__
 from unkink.bootstrap import App, build
 from unkink.settings import Settings
+from unkink.web.rendering import STATIC_DIR, TEMPLATES_DIR, WEB_DIR
 from unkink.web.security import HostPolicy, SecurityMiddleware
 
-WEB_DIR = Path(__file__).parent
-STATIC_DIR = WEB_DIR / "static"
-TEMPLATES_DIR = WEB_DIR / "templates"
+__all__ = ["STATIC_DIR", "TEMPLATES_DIR", "WEB_DIR", "create_app"]
 
 
 def create_app(
@@ -37,11 +34,13 @@ def create_app(
     from unkink.web import (
         api,
         api_followup,
+        api_insights,
         api_safety,
         api_sessions,
         figures,
         offline,
         pages,
+        pages_insights,
         pages_sessions,
     )
     from unkink.web.errors import install_error_handlers
@@ -64,8 +63,10 @@ def create_app(
     web.include_router(api_safety.router)
     web.include_router(api_followup.router)
     web.include_router(api_sessions.router)
+    web.include_router(api_insights.router)
     web.include_router(pages.router)
     web.include_router(pages_sessions.router)
+    web.include_router(pages_insights.router)
     web.include_router(figures.router)
     web.include_router(offline.router)
     install_error_handlers(web)

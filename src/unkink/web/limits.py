@@ -166,7 +166,7 @@ def install_limits(web: FastAPI) -> None:
     from fastapi.responses import JSONResponse
     from sqlalchemy.exc import SQLAlchemyError
 
-    from unkink.storage.db_errors import DatabaseProblem, plain_message
+    from unkink.services.database import failure_message
     from unkink.web.api_schema import AllowHeaderMiddleware, document_errors
 
     web.user_middleware.append(Middleware(BodyLimitMiddleware))  # innermost: after Host/CSRF
@@ -184,15 +184,16 @@ def install_limits(web: FastAPI) -> None:
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
         return JSONResponse({"detail": short_errors(exc.errors())}, status_code=422)
 
+    # A driver error the engine did not turn into an ``Unavailable`` (web/errors.py answers
+    # those, 503 with Retry-After): plain words, never the SQL.
     async def _database(request: Request, exc: Exception) -> Response:
-        message = plain_message(exc)
-        status = 503 if isinstance(exc, DatabaseProblem) else 500
+        message, unavailable = failure_message(exc)
+        status = 503 if unavailable else 500
         if request.url.path.startswith("/api/"):
             return JSONResponse({"detail": message}, status_code=status)
-        from unkink.web.pages import render_error
+        from unkink.web.rendering import render_error
 
         response: Response = render_error(request, status, message)
         return response
 
-    web.add_exception_handler(DatabaseProblem, _database)
     web.add_exception_handler(SQLAlchemyError, _database)

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from unkink.bootstrap import App
 from unkink.domain.errors import UnkinkError
+from unkink.domain.session.status import SessionStatus
 from unkink.web.deps import AppDep
-from unkink.web.pages import render
+from unkink.web.rendering import render
+from unkink.web.session_data import PlanIn, SessionId, plan_request
 
 router = APIRouter(include_in_schema=False)
 
@@ -23,8 +25,7 @@ PLACE_WORDS = {"desk": "at your desk", "floor": "on the floor"}
 
 def home_sessions(app: App) -> dict[str, Any]:
     """Today's suggestion (like the last session, or 10 minutes on the floor) and the last one."""
-    from unkink.services.sessions import history
-    from unkink.web.api_sessions import PlanIn, preview_routine
+    from unkink.services.sessions import history, preview_plan
 
     entries = history(uow=app.uow, limit=1)
     last = entries[0] if entries else None
@@ -35,7 +36,9 @@ def home_sessions(app: App) -> dict[str, Any]:
     )
     suggestion = None
     try:
-        decision, routine = preview_routine(app, body)
+        routine = preview_plan(
+            uow=app.uow, catalogue=app.catalogue, request=plan_request(body), today=app.today()
+        ).routine
     except UnkinkError:
         routine = None
     if routine is not None:
@@ -47,13 +50,20 @@ def home_sessions(app: App) -> dict[str, Any]:
             "figure": routine.items[0].exercise.id,
             "first_name": names[0],
         }
-    return {"suggestion": suggestion, "last_session": _last_session(last)}
+    from unkink.services.reminders import today as reminder_today
+
+    later = reminder_today(uow=app.uow, catalogue=app.catalogue, day=app.today()).later
+    return {"suggestion": suggestion, "last_session": _last_session(last), "later": later}
 
 
 def _last_session(entry: Any) -> dict[str, Any] | None:
     if entry is None:
         return None
-    status = {"completed": "finished", "stopped": "stopped early", "running": "not finished"}
+    status = {
+        SessionStatus.COMPLETED: "finished",
+        SessionStatus.STOPPED: "stopped early",
+        SessionStatus.RUNNING: "not finished",
+    }
     change = ""
     (sb, pb), (sa, pa) = entry.before, entry.after
     if sb is not None and sa is not None:
@@ -64,8 +74,8 @@ def _last_session(entry: Any) -> dict[str, Any] | None:
         "id": entry.session_id,
         "when": entry.started_at.strftime("%a %-d %b, %H:%M"),
         "minutes": max(1, round(entry.done_s / 60)) if entry.done_s else 0,
-        "status_text": status.get(entry.status, entry.status),
-        "running": entry.status == "running",
+        "status_text": status[entry.status],
+        "running": entry.status is SessionStatus.RUNNING,
         "change": change,
     }
 
@@ -79,14 +89,20 @@ def plan_page(
     minutes: Annotated[int, Query(ge=1, le=60)] = 10,
 ) -> HTMLResponse:
     from unkink.catalogue.serialize import exercise_as_dict
-    from unkink.web.api_sessions import PlanIn, preview_routine
+    from unkink.services.sessions import preview_plan
 
     body = PlanIn(area=area, where=where, minutes=minutes)
     problem = ""
     try:
-        decision, routine = preview_routine(app, body)
-    except UnkinkError as exc:
-        decision, routine, problem = _gate_only(app), None, str(exc)
+        decision = preview_plan(
+            uow=app.uow, catalogue=app.catalogue, request=plan_request(body), today=app.today()
+        )
+    except UnkinkError as exc:  # a request the planner cannot even read
+        from unkink.services.sessions import session_gate
+
+        decision = session_gate(uow=app.uow, catalogue=app.catalogue, today=app.today())
+        problem = str(exc)
+    routine, problem = decision.routine, problem or decision.problem
     from unkink.web.api_safety import read_status
 
     status = read_status(app)
@@ -115,12 +131,6 @@ def plan_page(
     )
 
 
-def _gate_only(app: App) -> Any:
-    from unkink.web.api_sessions import gate_for_session
-
-    return gate_for_session(app)
-
-
 CUE_WORDS = {
     "get_ready": "Get ready",
     "step": "Move",
@@ -143,17 +153,16 @@ def _script_json(data: Any) -> str:
 
 
 @router.get("/session/{session_id}", response_class=HTMLResponse)
-def player(
-    request: Request, app: AppDep, session_id: Annotated[int, Path(ge=1, le=2**31 - 1)]
-) -> Response:
+def player(request: Request, app: AppDep, session_id: SessionId) -> Response:
     from unkink.domain.safety.pain import STOP_QUESTIONS
-    from unkink.web.api_sessions import find_session, running_state, session_out
+    from unkink.services.sessions import session_state
+    from unkink.web.session_data import session_out
 
-    state = running_state(app, session_id)
-    if state is None:
-        find_session(app, session_id)
+    state = session_state(uow=app.uow, catalogue=app.catalogue, session_id=session_id)
+    if state.status.ended:
         return RedirectResponse(f"/session/{session_id}/after", status_code=303)
-    data = session_out(app, state).model_dump()
+    carry_on(app, state.position_s)
+    data = session_out(state).model_dump()
     data.pop("routine")
     data["labels"] = CUE_WORDS
     timeline = state.timeline
@@ -176,13 +185,22 @@ def player(
     )
 
 
-@router.get("/session/{session_id}/after", response_class=HTMLResponse)
-def after(
-    request: Request, app: AppDep, session_id: Annotated[int, Path(ge=1, le=2**31 - 1)]
-) -> HTMLResponse:
-    from unkink.web.api_sessions import find_session
+def carry_on(app: App, position_s: float) -> None:
+    """Carrying on a session under way needs the gate open, as ``unkink start --resume``."""
+    if position_s <= 0:
+        return  # just started from the plan, which asked the gate a moment ago
+    from unkink.services.sessions import SessionBlocked, session_gate
 
-    entry = find_session(app, session_id)
+    decided = session_gate(uow=app.uow, catalogue=app.catalogue, today=app.today())
+    if not decided.allowed:
+        raise SessionBlocked(decided)
+
+
+@router.get("/session/{session_id}/after", response_class=HTMLResponse)
+def after(request: Request, app: AppDep, session_id: SessionId) -> HTMLResponse:
+    from unkink.services.sessions import history_entry
+
+    entry = history_entry(uow=app.uow, session_id=session_id)
     names = {e.id: e.name for e in app.catalogue}
     return render(
         request,
@@ -197,17 +215,20 @@ def after(
 
 @router.get("/history", response_class=HTMLResponse)
 def history_page(request: Request, app: AppDep) -> HTMLResponse:
+    from unkink.services.reminders import breaks_by_day
     from unkink.services.sessions import history
     from unkink.web.api_safety import read_cracks
     from unkink.web.history_view import history_context
 
     entries = history(uow=app.uow, limit=500)
     cracks = read_cracks(app)
+    desk_breaks = breaks_by_day(uow=app.uow, today=app.today(), days=14)  # unkink remind
     names = {e.id: e.name for e in app.catalogue}
     return render(
         request,
         "history.html",
         title="History",
         active="/history",
+        desk_breaks=desk_breaks,
         **history_context(entries, cracks.days, today=app.today(), names=names),
     )

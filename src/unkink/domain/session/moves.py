@@ -8,8 +8,9 @@ that changing a cost is a data edit, not a code change. A routine starts and end
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import permutations
 
-from unkink.domain.exercises import Position
+from unkink.domain.exercises import Exercise, Position
 
 # Effort to move from the row's position to the column's (0 = no move). Getting up from
 # hands and knees is easier than getting up from lying down, so floor work that ends on
@@ -70,3 +71,34 @@ def floor_trips(positions: Sequence[Position]) -> int:
 
 def position_changes(positions: Sequence[Position]) -> int:
     return sum(1 for a, b in zip(positions, positions[1:], strict=False) if a != b)
+
+
+def best_order(exercises: Sequence[Exercise], index: dict[str, int]) -> tuple[Exercise, ...]:
+    """Fewest position-change effort first, then gentle before harder (brute force, ≤ 7).
+
+    Ties go to catalogue order. Works on small integers with the efforts looked up once, as
+    every one of up to 5,040 orders is tried for each subset (the planner's main cost).
+    """
+    n = len(exercises)
+    if n == 0:
+        return ()
+    pos = [e.position for e in exercises]
+    diff = [e.difficulty for e in exercises]
+    ids = [index[e.id] for e in exercises]
+    step = [[effort(pos[i], pos[j]) for j in range(n)] for i in range(n)]
+    start = [effort(START_POSITION, p) for p in pos]
+    end = [effort(p, START_POSITION) for p in pos]
+    best: tuple[float, int, list[int]] | None = None
+    best_perm: tuple[int, ...] = ()
+    for perm in permutations(range(n)):
+        total = start[perm[0]]  # summed in path order, as path_effort does
+        for a, b in zip(perm, perm[1:], strict=False):
+            total += step[a][b]
+        total += end[perm[-1]]
+        if best is not None and total > best[0]:
+            continue
+        inversions = sum(1 for i, a in enumerate(perm) for b in perm[i + 1 :] if diff[a] > diff[b])
+        key = (total, inversions, [ids[i] for i in perm])
+        if best is None or key < best:
+            best, best_perm = key, perm
+    return tuple(exercises[i] for i in best_perm)

@@ -14,13 +14,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from itertools import combinations, permutations
+from itertools import combinations
 
 from unkink.domain.errors import PlanError
 from unkink.domain.exercises import Catalogue, Exercise, Place, Position, Region
 from unkink.domain.safety.precautions import NO_PRECAUTIONS, Mark, Precautions
 from unkink.domain.session.dosing import TOLERANCE, Option, dose_options, fit_doses, fixed_s
-from unkink.domain.session.moves import START_POSITION, effort, path_effort
+from unkink.domain.session.moves import best_order, path_effort
 from unkink.domain.session.routines import Routine, RoutineItem, with_holds
 
 MIN_MINUTES = 1
@@ -79,37 +79,6 @@ def parse_request(
             "Most people do 5 to 15 minutes."
         )
     return PlanRequest(Area(area), Place(where), float(minutes), tuple(exclude), gentle_only)
-
-
-def best_order(exercises: Sequence[Exercise], index: dict[str, int]) -> tuple[Exercise, ...]:
-    """Fewest position-change effort first, then gentle before harder (brute force, ≤ 7).
-
-    Ties go to catalogue order. Works on small integers with the efforts looked up once, as
-    every one of up to 5,040 orders is tried for each subset (the planner's main cost).
-    """
-    n = len(exercises)
-    if n == 0:
-        return ()
-    pos = [e.position for e in exercises]
-    diff = [e.difficulty for e in exercises]
-    ids = [index[e.id] for e in exercises]
-    step = [[effort(pos[i], pos[j]) for j in range(n)] for i in range(n)]
-    start = [effort(START_POSITION, p) for p in pos]
-    end = [effort(p, START_POSITION) for p in pos]
-    best: tuple[float, int, list[int]] | None = None
-    best_perm: tuple[int, ...] = ()
-    for perm in permutations(range(n)):
-        total = start[perm[0]]  # summed in path order, as path_effort does
-        for a, b in zip(perm, perm[1:], strict=False):
-            total += step[a][b]
-        total += end[perm[-1]]
-        if best is not None and total > best[0]:
-            continue
-        inversions = sum(1 for i, a in enumerate(perm) for b in perm[i + 1 :] if diff[a] > diff[b])
-        key = (total, inversions, [ids[i] for i in perm])
-        if best is None or key < best:
-            best, best_perm = key, perm
-    return tuple(exercises[i] for i in best_perm)
 
 
 def _minutes(minutes: float) -> str:

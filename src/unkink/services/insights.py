@@ -1,0 +1,144 @@
+"""What the person's own records say: per stretch, by week, and in two plain sentences.
+
+Reads the session history through ``services.session_history.history`` (one call) and, in
+one unit of work, the crack log, the weekly checks and the goal. Everything is computed
+here, locally.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
+
+from unkink.domain.insights import wording
+from unkink.domain.insights.estimate import LEVEL, MIN_SESSIONS
+from unkink.domain.insights.measures import WeeklyCheck, week_of
+from unkink.domain.insights.records import Goal, SessionPoint
+from unkink.domain.insights.stretches import StretchInsight, clear_differences, stretch_insights
+from unkink.domain.insights.trends import (
+    MAX_WEEKS,
+    Change,
+    CrackComparison,
+    Week,
+    before_trend,
+    cracks_against_stretching,
+    weekly,
+    weeks_on_goal,
+)
+
+if TYPE_CHECKING:
+    from unkink.services.session_history import HistoryEntry
+    from unkink.storage.unit_of_work import SqlUnitOfWork
+
+UowFactory = Callable[[], "SqlUnitOfWork"]
+ALL_SESSIONS = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class Insights:
+    headline: tuple[str, ...]
+    stretches: tuple[StretchInsight, ...]
+    clear_differences: tuple[tuple[str, str], ...]
+    weeks: tuple[Week, ...]
+    goal: Goal | None
+    weeks_on_goal: int | None
+    stiffness_trend: Change | None
+    pain_trend: Change | None
+    cracks: CrackComparison | None
+    checks: tuple[WeeklyCheck, ...]
+    sessions: int
+
+    @property
+    def enough_data(self) -> bool:
+        return any(s.stiffness is not None for s in self.stretches)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "summary": list(self.headline),
+            "enough_data": self.enough_data,
+            "method": {
+                "model": "normal-inverse-gamma (Bayesian shrinkage toward no change)",
+                "interval": f"{LEVEL:.0%} credible interval of the typical change",
+                "change": "after minus before, 0-10 scale; below zero means it eased",
+                "minimum_sessions": MIN_SESSIONS,
+            },
+            "sessions": self.sessions,
+            "stretches": [s.as_dict() for s in self.stretches],
+            "clearly_eased_more": [{"stretch": a, "than": b} for a, b in self.clear_differences],
+            "weeks": [w.as_dict() for w in self.weeks],
+            "goal": self.goal.as_dict() if self.goal else None,
+            "weeks_on_goal": self.weeks_on_goal,
+            "cracks_against_stretching": (
+                None
+                if self.cracks is None
+                else {
+                    "crack_sessions_a_week_when_stretching_more": round(
+                        self.cracks.more_stretching, 2
+                    ),
+                    "crack_sessions_a_week_when_stretching_less": round(
+                        self.cracks.less_stretching, 2
+                    ),
+                }
+            ),
+            "weekly_checks": [c.as_dict() for c in self.checks if not c.skipped],
+        }
+
+
+def session_points(entries: Sequence[HistoryEntry]) -> list[SessionPoint]:
+    return [
+        SessionPoint(
+            started_at=e.started_at,
+            place=e.where,
+            exercises=tuple(dict.fromkeys(e.exercises)),
+            before=e.before,
+            after=e.after,
+            helped_most=e.helped_most,
+            status=e.status,
+            stop_reason=e.stop_reason,
+            minutes=round(e.done_s / 60, 1),
+        )
+        for e in sorted(entries, key=lambda e: (e.started_at, e.session_id))
+    ]
+
+
+def insights(*, uow: UowFactory, today: date, names: Mapping[str, str]) -> Insights:
+    """Everything the insights page, ``unkink insights`` and the report show."""
+    from unkink.domain.safety.cracks import group_sessions
+    from unkink.services.session_history import history
+
+    points = session_points(history(uow=uow, limit=ALL_SESSIONS))
+    since = datetime.combine(today - timedelta(weeks=MAX_WEEKS), time.min)
+    with uow() as u:
+        cracks = u.safety.cracks(since=since, until=datetime.combine(today, time.max))
+        checks = u.outcomes.checks()
+        goal = u.outcomes.goal()
+    crack_starts = [s.start for s in group_sessions(c.at for c in cracks)]
+    answered = [c for c in checks if not c.skipped]
+    pain_by_week = {week_of(c.recorded_at.date()): c.pain for c in answered if c.pain is not None}
+    weeks = weekly(points, crack_starts, today=today, weekly_pain=pain_by_week)
+    stretches = stretch_insights(points)
+    stiff, pain = before_trend(weeks, "stiffness"), before_trend(weeks, "pain")
+    comparison = cracks_against_stretching(weeks)
+    headline = wording.stretch_sentences(stretches, names)
+    for sentence in (
+        wording.trend_sentence(stiff, "stiffness"),
+        wording.trend_sentence(pain, "pain"),
+        wording.crack_sentence(comparison),
+    ):
+        if sentence:
+            headline.append(sentence)
+    return Insights(
+        headline=tuple(headline),
+        stretches=tuple(stretches),
+        clear_differences=tuple(clear_differences(stretches)),
+        weeks=tuple(weeks),
+        goal=goal,
+        weeks_on_goal=weeks_on_goal(weeks, goal),
+        stiffness_trend=stiff,
+        pain_trend=pain,
+        cracks=comparison,
+        checks=tuple(answered),
+        sessions=len(points),
+    )
