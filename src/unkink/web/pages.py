@@ -13,6 +13,7 @@ from fastapi.templating import Jinja2Templates
 
 from unkink import __version__
 from unkink.bootstrap import App
+from unkink.textfmt import duration_short, duration_words
 from unkink.web.app import TEMPLATES_DIR
 from unkink.web.deps import AppDep
 from unkink.web.figures import figures_available
@@ -20,6 +21,8 @@ from unkink.web.figures import figures_available
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=TEMPLATES_DIR)
 templates.env.globals["version"] = __version__
+templates.env.filters["duration"] = duration_short  # one formatter for every page
+templates.env.filters["duration_words"] = duration_words
 
 NAV = (
     ("/", "Home"),

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from unkink.bootstrap import App
 from unkink.domain.errors import UnkinkError
+from unkink.textfmt import duration_short
 from unkink.web.deps import AppDep
 from unkink.web.pages import render
 
@@ -64,6 +65,7 @@ def _last_session(entry: Any) -> dict[str, Any] | None:
         "id": entry.session_id,
         "when": entry.started_at.strftime("%a %-d %b, %H:%M"),
         "minutes": max(1, round(entry.done_s / 60)) if entry.done_s else 0,
+        "duration": duration_short(entry.done_s),
         "status_text": status.get(entry.status, entry.status),
         "running": entry.status == "running",
         "change": change,
@@ -173,6 +175,7 @@ def player(
         stretch_number=1 + segment.item,
         left_text=f"{int(left) // 60}:{int(left) % 60:02d}",
         stop_questions=STOP_QUESTIONS,
+        fresh=state.position_s == 0 and state.elapsed_s == 0,  # drawn as player.js will
     )
 
 
@@ -180,6 +183,8 @@ def player(
 def after(
     request: Request, app: AppDep, session_id: Annotated[int, Path(ge=1, le=2**31 - 1)]
 ) -> HTMLResponse:
+    from unkink.services.sessions import history
+    from unkink.web.after_view import closing
     from unkink.web.api_sessions import find_session
 
     entry = find_session(app, session_id)
@@ -190,6 +195,7 @@ def after(
         title="After your session",
         entry=entry,
         summary=_last_session(entry),
+        closing=closing(history(uow=app.uow, limit=60), entry, today=app.today(), names=names),
         exercises=[(e, names.get(e, e)) for e in dict.fromkeys(entry.exercises)],
         helped_name=names.get(entry.helped_most or "", ""),
     )

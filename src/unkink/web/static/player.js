@@ -1,6 +1,7 @@
 // The guided player. The timeline comes from the server (the same one the CLI plays); this
 // module only counts down, shows and speaks each cue, and reports what happens as it happens.
 import { postJSON, send, flush, messageOf } from "./api.js";
+import { chime, soundOn, setSound, unlock } from "./chime.js";
 
 const $ = (id) => document.getElementById(id);
 const data = JSON.parse($("session-data").textContent);
@@ -53,7 +54,17 @@ function setMode(mode) {
   $("skip").disabled = mode === "ready" || mode === "done";
   $("before").hidden = mode !== "ready";
   if (mode !== "paused") $("resume-note").hidden = true;
+  drawKind();
   if (mode === "playing") lockScreen(); else unlockScreen();
+}
+
+// The phase label: the cue's kind, or "Paused" while paused.
+function drawKind() {
+  const segment = segmentAt(state.position);
+  let label = KIND_LABEL[segment.kind] || "";
+  if (state.mode === "paused") label = "Paused";
+  if (state.mode === "done") label = "Done";
+  if ($("cue-kind").textContent !== label) $("cue-kind").textContent = label;
 }
 
 function announce(text) {
@@ -79,16 +90,22 @@ function figureSrc(segment) {
 
 function showSegment(segment) {
   if (state.shownSegment === segment.n) return;
+  if (state.shownSegment !== -1 && state.mode === "playing") {
+    chime(segment.kind === "side_switch" ? "switch" : "step");
+  }
   state.shownSegment = segment.n;
   const name = names[segment.exercise] || "";
-  $("cue-kind").textContent = KIND_LABEL[segment.kind] || "";
+  drawKind();
   $("exercise-name").textContent = name;
   $("cue-text").textContent = segment.text;
   $("cue-text").dataset.segment = String(segment.n);
   const following = segments[segment.n + 1];
-  $("next").textContent = following
-    ? `Next: ${following.item !== segment.item ? (names[following.exercise] || "") + ". " : ""}${following.text}`
-    : "This is the last step.";
+  // one short line: the next stretch's name, or the next step within this one
+  const nextText = !following
+    ? "This is the last step."
+    : `Next: ${following.item !== segment.item ? names[following.exercise] || following.text : following.text}`;
+  $("next").textContent = nextText;
+  $("next").title = nextText;
   $("progress-text").textContent = `Stretch ${items.indexOf(segment.item) + 1} of ${items.length}`;
   const img = $("figure");
   const src = figureSrc(segment);
@@ -103,7 +120,10 @@ function drawTime() {
   showSegment(segment);
   const left = state.mode === "done" ? 0 : segment.start_s + segment.duration_s - state.position;
   const shown = String(Math.max(0, Math.ceil(left - 1e-6)));
-  if ($("seconds").textContent !== shown) $("seconds").textContent = shown;
+  if ($("seconds").textContent !== shown) {
+    $("seconds").textContent = shown;
+    $("seconds").dataset.len = String(shown.length);
+  }
   $("ring-fill").style.strokeDashoffset = String(100 - (100 * left) / segment.duration_s);
   $("progress-bar").style.width = `${Math.min(100, (100 * state.position) / totalS)}%`;
   $("time-left").textContent = `${fmt(totalS - state.position)} left`;
@@ -140,6 +160,7 @@ function play() {
 }
 
 function start() {
+  unlock(); // a tap: the browser lets sound start now
   const form = new FormData($("before"));
   const stiffness = form.get("stiffness");
   const pain = form.get("pain");
@@ -151,6 +172,7 @@ function start() {
     });
   }
   play();
+  chime("step");
   fireDueCues();
   drawTime();
 }
@@ -171,6 +193,7 @@ function pause() {
 let reopened = false; // set when the page opened on a session already under way
 
 function resume() {
+  unlock();
   event(reopened ? "resume_session" : "resume");
   reopened = false;
   play();
@@ -194,7 +217,7 @@ async function finish() {
   state.position = totalS;
   setMode("done");
   drawTime();
-  $("cue-kind").textContent = "Done";
+  chime("done");
   $("cue-text").textContent = "Well done. That is the end of your routine.";
   $("next").textContent = "";
   try {
@@ -232,13 +255,28 @@ function toggleVoice() {
   drawVoice();
 }
 if (!("speechSynthesis" in window)) {
-  $("voice").hidden = true;
+  $("voice").disabled = true;
+  $("voice").title = "This browser cannot read aloud.";
+}
+
+// --- chimes
+function drawSound() {
+  const on = soundOn();
+  $("sound").setAttribute("aria-pressed", String(on));
+  $("sound").textContent = on ? "Sound: on" : "Sound: off";
+}
+function toggleSound() {
+  setSound(!soundOn());
+  drawSound();
 }
 
 // --- "This hurts"
 const dialog = $("hurts-dialog");
 let pausedForHurt = false;
+let opener = null; // the button that opened the dialog gets the focus back
 function openHurts() {
+  opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body
+    ? document.activeElement : $("hurts");
   pausedForHurt = state.mode === "playing";
   if (pausedForHurt) pause();
   $("hurts-form").hidden = false;
@@ -248,8 +286,26 @@ function openHurts() {
 }
 function closeHurts({ carryOn }) {
   dialog.close();
-  if (carryOn && pausedForHurt) resume();
+  if (carryOn && pausedForHurt && state.mode === "paused") resume();
+  pausedForHurt = false;
 }
+// Escape means "Back to the session", as the button does (unless the session was stopped).
+// After a decision it means the gentlest choice shown: carry on, else skip this stretch.
+dialog.addEventListener("cancel", (event) => {
+  event.preventDefault();
+  const decided = !$("hurts-decision").hidden;
+  if (decided && $("decision-resume").hidden && !$("decision-skip").hidden) {
+    closeHurts({ carryOn: false });
+    skip();
+  } else {
+    closeHurts({ carryOn: !decided || !$("decision-resume").hidden });
+  }
+});
+dialog.addEventListener("close", () => {
+  const target = opener && opener.isConnected && !opener.disabled && !opener.hidden ? opener : null;
+  if (target) target.focus(); else focusMain();
+  opener = null;
+});
 $("hurts-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   const form = new FormData($("hurts-form"));
@@ -292,6 +348,7 @@ $("resume").addEventListener("click", resume);
 $("skip").addEventListener("click", skip);
 $("hurts").addEventListener("click", openHurts);
 $("voice").addEventListener("click", toggleVoice);
+$("sound").addEventListener("click", toggleSound);
 
 function focusMain() {
   const visible = ["pause", "resume", "start"].map($).find((b) => !b.hidden);
@@ -317,6 +374,8 @@ document.addEventListener("keydown", (event) => {
     openHurts();
   } else if (key === "v") {
     toggleVoice();
+  } else if (key === "m") {
+    toggleSound();
   }
 });
 for (const id of ["start", "pause", "resume"]) {
@@ -327,7 +386,10 @@ window.addEventListener("offline", () => { $("offline-note").hidden = false; });
 window.addEventListener("online", () => { $("offline-note").hidden = true; flush(); });
 
 // --- first draw: a fresh session waits for Start; a running one resumes paused where it was
+// (the server drew the same state, so nothing moves)
 drawVoice();
+drawSound();
+if (!navigator.onLine) $("offline-note").hidden = false;
 if (data.status !== "running") {
   window.location.replace(`/session/${data.session_id}/after`);
 } else if (state.position > 0 || state.elapsed > 0) {
@@ -343,3 +405,11 @@ if (data.status !== "running") {
 document.body.dataset.ready = "true";
 performance.mark("unkink:first-cue"); // the first cue is on screen (bench/web_player.py)
 flush();
+
+// --- offline: ask the service worker to keep this routine's figures and the closing page
+if ("serviceWorker" in navigator && !$("figure").hidden) {
+  const urls = [...new Set(segments.map(figureSrc)), `/session/${data.session_id}/after`];
+  navigator.serviceWorker.ready
+    .then((registration) => registration.active?.postMessage({ type: "cache", urls }))
+    .catch(() => {});
+}
