@@ -14,18 +14,21 @@ from unkink.services.sessions import ResumeState
 
 if TYPE_CHECKING:
     from unkink.bootstrap import App
+    from unkink.cli.session_sound import Chimes
     from unkink.domain.safety.pain import PainDecision
 
 
 class _Keys:
     """What each key does; remembers why the loop was left (quit or pain)."""
 
-    def __init__(self, app: App, session_id: int) -> None:
+    def __init__(self, app: App, session_id: int, chimes: Chimes | None = None) -> None:
         self.app = app
         self.session_id = session_id
         self.leave: str | None = None
         self.message = ""
+        self.message_item: int | None = None  # the stretch a note belongs to; it ends with it
         self.run: SessionRun | None = None
+        self.chimes = chimes
 
     def _log(self, kind: str, run: SessionRun, now: float) -> None:
         sessions.record_event(
@@ -39,6 +42,10 @@ class _Keys:
         )
 
     def __call__(self, key: str, run: SessionRun, now: float) -> SessionRun | None:
+        if key == "m" and self.chimes is not None:
+            self.message = "Sound on." if self.chimes.toggle() else "Sound off."
+            self.message_item = None
+            return run
         self.message = ""
         if key == " ":
             run = run.pause(now) if run.status is RunStatus.RUNNING else run.resume(now)
@@ -57,19 +64,33 @@ class _Keys:
         return run
 
 
-def run_with_keys(app: App, *, state: ResumeState, on_cue: OnCue) -> None:
+def run_with_keys(
+    app: App,
+    *,
+    state: ResumeState,
+    on_cue: OnCue,
+    chimes: Chimes | None = None,
+    done: set[str] | None = None,
+) -> None:
     from rich.live import Live
 
     from unkink.cli.render import console
     from unkink.cli.session_run import ask_after, finish
-    from unkink.cli.session_view import player_screen
+    from unkink.cli.session_view import player_screen, say
 
     out = console()
     run = resume_run(
         state.timeline, position_s=state.position_s, elapsed_s=state.elapsed_s, now=app.clock()
     )
     cue_index = state.cue_index
-    keys = _Keys(app, state.session_id)
+    keys = _Keys(app, state.session_id, chimes)
+    if state.position_s:  # resumed: say so, paused, before the hold starts
+        now = app.clock()
+        run = run.pause(now)
+        keys.message = (
+            f"Carrying on from {state.position_s / 60:.1f} minutes in. Press space to go on."
+        )
+        keys.message_item = run.timeline.segment_at(run.position(now)).item
     while True:
         keys.leave = None
         with (
@@ -78,7 +99,11 @@ def run_with_keys(app: App, *, state: ResumeState, on_cue: OnCue) -> None:
         ):
 
             def redraw(current: SessionRun, now: float, _i: int) -> None:
-                live.update(player_screen(current, now, message=keys.message), refresh=True)
+                screen = player_screen(
+                    current, now, message=keys.message, message_item=keys.message_item,
+                    width=out.width,
+                )  # fmt: skip
+                live.update(screen, refresh=True)
 
             run, _lateness, cue_index = play_interactive(
                 run,
@@ -92,8 +117,8 @@ def run_with_keys(app: App, *, state: ResumeState, on_cue: OnCue) -> None:
         now = app.clock()
         if keys.leave is None:  # the routine ran to its end
             finish(app, state.session_id, run, now)
-            typer.echo("Well done. That is the end of your routine.")
-            ask_after(app, state)
+            say("Well done. That is the end of your routine.")
+            ask_after(app, state, done=done)
             return
         assert keys.run is not None
         run = keys.run
@@ -102,10 +127,10 @@ def run_with_keys(app: App, *, state: ResumeState, on_cue: OnCue) -> None:
                 uow=app.uow, session_id=state.session_id, kind="saved", at=app.now(),
                 elapsed_s=run.elapsed(now),
             )  # fmt: skip
-            typer.echo("Stopped. Your progress is saved. Carry on with: unkink start --resume")
+            say("Stopped. Your progress is saved. Carry on with: unkink start --resume")
             return
         decision = _ask_pain(app, state.session_id, run, now)
-        typer.echo(decision.message)
+        say(decision.message)
         now = app.clock()
         if decision.action.rescreen:
             run = run.stop(now, "pain")
@@ -122,14 +147,16 @@ def run_with_keys(app: App, *, state: ResumeState, on_cue: OnCue) -> None:
             return
         cue_index = max(cue_index, run.timeline.first_cue_from(run.position(now)))
         keys.message = decision.message
+        keys.message_item = run.timeline.segment_at(run.position(now)).item
 
 
 def _ask_pain(app: App, session_id: int, run: SessionRun, now: float) -> PainDecision:
     """Ask the pain score and the stop-at-once questions; the safety rules decide."""
     from unkink.cli.session_run import ask_number
+    from unkink.cli.session_view import say
     from unkink.domain.safety.pain import STOP_QUESTIONS, PainReport
 
-    typer.echo("The session is paused. Let's check what you feel.")
+    say("The session is paused. Let's check what you feel.")
     score = ask_number("How bad is the pain? (0 = none, 10 = very bad)")
     answers = {name: typer.confirm(question, default=False) for name, question in STOP_QUESTIONS}
     report = PainReport(score=score, **answers)

@@ -58,7 +58,18 @@ def play_new(
 def play(
     app: App, *, state: ResumeState, voice: bool, interactive: bool, json_events: bool
 ) -> None:
+    from unkink.cli.session_view import say
+
     speaker = None
+    chimes = None
+    done: set[str] = set()  # stretches with a step shown: what "helped most?" may list
+    done.update(
+        g.exercise_id for g in state.timeline.segments if g.step and g.end_s <= state.position_s
+    )
+    if interactive:
+        from unkink.cli.session_sound import Chimes, chime_kind
+
+        chimes = Chimes(app.settings.data_dir)
     if voice:
         speaker, why_not = Voice.find()
         if why_not:
@@ -72,14 +83,18 @@ def play(
             elapsed_s=state.elapsed_s,
             detail={"position_s": state.position_s},
         )
-        if not json_events:
-            typer.echo(f"Carrying on from {state.position_s / 60:.1f} minutes in.")
+        if not json_events and not interactive:  # the full-screen player says it in its panel
+            say(f"Carrying on from {state.position_s / 60:.1f} minutes in.")
 
     def on_cue(cue: Cue, actual_s: float, elapsed_s: float) -> None:
         if json_events:
             typer.echo(json_event(cue, actual_s))
         elif not interactive and cue.kind is not CueKind.COUNTDOWN:
             typer.echo(f"{int(actual_s) // 60:02d}:{int(actual_s) % 60:02d}  {cue.text}")
+        if cue.kind in (CueKind.STEP, CueKind.HOLD_START, CueKind.SIDE_SWITCH):
+            done.add(cue.exercise_id)
+        if chimes is not None and (kind := chime_kind(cue.kind)) is not None:
+            chimes.play(kind)
         if speaker is not None:
             speaker.say(cue.text)
         sessions.record_cue(
@@ -95,7 +110,7 @@ def play(
         if interactive:
             from unkink.cli.session_keys import run_with_keys
 
-            run_with_keys(app, state=state, on_cue=on_cue)
+            run_with_keys(app, state=state, on_cue=on_cue, chimes=chimes, done=done)
             return
         run = resume_run(
             state.timeline, position_s=state.position_s, elapsed_s=state.elapsed_s, now=app.clock()
@@ -113,6 +128,8 @@ def play(
     finally:
         if speaker is not None:
             speaker.close()
+        if chimes is not None:
+            chimes.close()
 
 
 def finish(app: App, session_id: int, run: SessionRun, now: float) -> None:
@@ -151,10 +168,13 @@ def _ask_rating(app: App, session_id: int, moment: str) -> None:
     )
 
 
-def ask_after(app: App, state: ResumeState) -> None:
-    """At the end: ratings after, and which stretch helped most."""
+def ask_after(app: App, state: ResumeState, *, done: set[str] | None = None) -> None:
+    """At the end: ratings after, which stretch helped most (of those done), a closing panel."""
     _ask_rating(app, state.session_id, "after")
-    items = state.routine.items
+    items = [i for i in state.routine.items if done is None or i.exercise.id in done]
+    if not items:
+        _closing(app, state.session_id)
+        return
     typer.echo("Which stretch helped most?")
     for n, item in enumerate(items, start=1):
         typer.echo(f"  {n}. {item.exercise.name}")
@@ -166,3 +186,18 @@ def ask_after(app: App, state: ResumeState) -> None:
         exercise_id=items[choice - 1].exercise.id if choice else None,
         at=app.now(),
     )
+    _closing(app, state.session_id, done)
+
+
+def _closing(app: App, session_id: int, done: set[str] | None = None) -> None:
+    """What was done, before → after, this week and the streak: the web's closing screen."""
+    from unkink.cli.render import console
+    from unkink.cli.session_view import closing_panel
+    from unkink.web.after_view import before_after_text, closing
+
+    entry = sessions.history_entry(uow=app.uow, session_id=session_id)
+    entries = sessions.history(uow=app.uow, limit=60)
+    names = {e.id: e.name for e in app.catalogue}
+    ids = [x for x in entry.exercises if done is None or x in done]
+    facts = closing(entries, entry, today=app.today(), names=names, done=ids)
+    console().print(closing_panel(facts, before_after_text(entry)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.align import Align
 from rich.console import Group, RenderableType
 from rich.panel import Panel
@@ -13,9 +15,13 @@ from unkink.domain.session.routines import Routine
 from unkink.domain.session.run import RunStatus, SessionRun
 from unkink.domain.session.timeline import CueKind
 from unkink.services.sessions import HistoryEntry
+from unkink.textfmt import duration_short
+
+if TYPE_CHECKING:
+    from unkink.web.after_view import Closing
 
 STOP_WORDS = {"pain": "pain", "not_resumed": "a new one began", "quit": "quit"}
-KEYS_HELP = "space pause/resume · n skip step · s skip exercise · p this hurts · q quit"
+KEYS_HELP = "space pause · n skip step · s skip stretch · p this hurts · m sound · q quit"
 
 _DIGITS = {
     "0": ("███", "█ █", "█ █", "█ █", "███"),
@@ -44,26 +50,22 @@ def clock_text(seconds: float) -> str:
 
 
 def plan_table(routine: Routine) -> Table:
+    """The routine: one row a stretch, with why it was chosen under its name (wrapped at words)."""
     table = Table(
-        title=f"Your routine: about {routine.total_s / 60:.1f} minutes",
-        title_justify="left",
-        show_lines=False,
+        title=f"Your routine: about {duration_short(routine.total_s)}", title_justify="left"
     )
-    table.add_column("#", justify="right")
-    table.add_column("exercise", style="cyan")
-    table.add_column("dose")
-    table.add_column("min", justify="right")
-    table.add_column("why")
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("stretch, and why", ratio=1, overflow="fold")
+    table.add_column("dose", no_wrap=True)
+    table.add_column("time", justify="right", no_wrap=True)
     for n, item in enumerate(routine.items, start=1):
         sides = " each side" if len(item.sides) == 2 else ""
         holds = f", hold {item.holds[0]} s" if item.holds else ""
         why = item.reason + (f"\nChanged for you: {item.modification}" if item.modification else "")
+        cell = Text(item.exercise.name, style="cyan")
+        cell.append("\n" + why, style="default")
         table.add_row(
-            str(n),
-            item.exercise.name,
-            f"{item.reps} times{sides}{holds}",
-            f"{item.duration_s / 60:.1f}",
-            why,
+            str(n), cell, f"{item.reps} times{sides}{holds}", duration_short(item.duration_s)
         )
     trips = "once" if routine.floor_trips == 1 else f"{routine.floor_trips} times"
     caption = [f"You get down to the floor {trips}."] if routine.floor_trips else []
@@ -71,7 +73,58 @@ def plan_table(routine: Routine) -> Table:
     return table
 
 
-def player_screen(run: SessionRun, now: float, *, message: str = "") -> RenderableType:
+FIGURE_MIN_WIDTH = 60
+"""Below this many columns the panel shows the step in words only, without the figure."""
+FIGURE_SIZE = (30, 9)  # characters wide, lines high
+
+
+def draw_pose_lines(exercise_id: str, step: int, width: int, height: int) -> list[str]:
+    """The step's pose as lines of braille characters, or [] when it can't be drawn.
+
+    PLACEHOLDER until the merge: the real drawing comes from ``unkink.figures.terminal``
+    (written by the figures helper, same signature). Until then a framed caption stands in.
+    """
+    try:
+        from unkink.figures.terminal import (  # type: ignore[import-not-found,unused-ignore]
+            draw_pose_lines as draw,
+        )
+    except ImportError:
+        return []
+    return list(draw(exercise_id, step, width, height))
+
+
+def _figure(exercise_id: str, step: int | None, name: str) -> RenderableType:
+    w, h = FIGURE_SIZE
+    lines = draw_pose_lines(exercise_id, max(0, (step or 1) - 1), w, h)
+    if lines:
+        return Text("\n".join(lines), style="cyan", no_wrap=True, overflow="crop")
+    caption = Text(name, justify="center", style="cyan")  # placeholder: a framed caption
+    return Panel(Align.center(caption, vertical="middle"), width=w, height=h, style="dim")
+
+
+def wrap(text: str, width: int) -> str:
+    """``text`` broken at spaces into lines of at most ``width`` characters, never mid-word."""
+    import textwrap
+
+    return "\n".join(
+        textwrap.fill(p, width=max(20, width), break_long_words=False, break_on_hyphens=False)
+        for p in text.split("\n")
+    )
+
+
+def player_screen(
+    run: SessionRun,
+    now: float,
+    *,
+    message: str = "",
+    message_item: int | None = None,
+    width: int = 80,
+) -> RenderableType:
+    """The panel: heading, step text, the figure beside the countdown, bars, what's next.
+
+    ``message`` (a pain note, "carrying on from ...") shows only while the stretch it belongs
+    to (``message_item``) lasts; ``width`` is the terminal's.
+    """
     timeline = run.timeline
     position = run.position(now)
     segment = timeline.segment_at(position)
@@ -86,7 +139,16 @@ def player_screen(run: SessionRun, now: float, *, message: str = "") -> Renderab
     parts: list[RenderableType] = [Text(heading, style="bold")]
     parts.append(Text(segment.text, style="white"))
     parts.append(Text(""))
-    parts.append(big_number(str(max(int(left + 0.999), 0))))
+    number = big_number(str(max(int(left + 0.999), 0)))
+    if width >= FIGURE_MIN_WIDTH:
+        side_by_side = Table.grid(padding=(0, 3), expand=True)
+        side_by_side.add_column(width=FIGURE_SIZE[0], no_wrap=True)
+        side_by_side.add_column(ratio=1, vertical="middle")
+        side_by_side.add_row(_figure(segment.exercise_id, segment.step, name), number)
+        parts.append(side_by_side)
+    else:
+        parts.append(number)
+    bar = max(10, min(50, width - 30))
     bars = Table.grid(padding=(0, 2))
     bars.add_column(no_wrap=True, style="dim")
     bars.add_column()
@@ -94,32 +156,48 @@ def player_screen(run: SessionRun, now: float, *, message: str = "") -> Renderab
         done = position - segment.start_s
         bars.add_row(
             f"Hold     {clock_text(left + 0.999)} left",
-            ProgressBar(total=segment.duration_s, completed=done, width=50),
+            ProgressBar(total=segment.duration_s, completed=done, width=bar),
         )
     bars.add_row(
         f"Session  {clock_text(position)} of {clock_text(timeline.total_s)}",
-        ProgressBar(total=timeline.total_s, completed=position, width=50),
+        ProgressBar(total=timeline.total_s, completed=position, width=bar),
     )
     parts.append(bars)
     following = timeline.names[segment.item + 1] if segment.item + 1 < count else "the end"
     parts.append(Text(f"Then: {following}", style="dim"))
     if run.status is RunStatus.PAUSED:
         parts.append(Text("PAUSED: press space to go on", style="bold yellow"))
-    if message:
+    if message and (message_item is None or message_item == segment.item):
         parts.append(Text(message, style="yellow"))
     parts.append(Text(KEYS_HELP, style="dim"))
     return Panel(Group(*parts), title="unkink", title_align="left")
+
+
+def closing_panel(facts: Closing, before_after: str = "") -> Panel:
+    """The end of a session in the terminal: the same facts as the web's closing screen."""
+    body = Table.grid(padding=(0, 2))
+    body.add_column(style="dim", no_wrap=True)
+    body.add_column(ratio=1)
+    body.add_row("You did", facts.did)
+    body.add_row("Stretches", ", ".join(facts.stretches))
+    if before_after:
+        body.add_row("Before → after", before_after)
+    week = "  ".join(f"[{'bold cyan' if d.done else 'dim'}]{d.label}[/]" for d in facts.week)
+    body.add_row("This week", Text.from_markup(week + f"   {facts.week_text}"))
+    body.add_row("Streak", facts.streak_text)
+    body.add_row("Next", facts.next_text)
+    return Panel(body, title="Well done", title_align="left", border_style="green")
 
 
 def history_table(entries: list[HistoryEntry]) -> Table:
     table = Table(title="Your sessions", title_justify="left")
     table.add_column("date", no_wrap=True)
     table.add_column("routine")
-    table.add_column("minutes", justify="right", no_wrap=True)
+    table.add_column("time", justify="right", no_wrap=True)
     table.add_column("result")
     table.add_column("stiffness", no_wrap=True)
     table.add_column("pain", no_wrap=True)
-    table.caption = "minutes: done of planned. stiffness and pain (0-10): before → after."
+    table.caption = "time: done of planned. stiffness and pain (0-10): before → after."
     for e in entries:
         result = {"completed": "completed", "running": "unfinished"}.get(e.status, "stopped")
         if e.stop_reason and e.status == "stopped":
@@ -128,7 +206,7 @@ def history_table(entries: list[HistoryEntry]) -> Table:
         table.add_row(
             e.started_at.strftime("%Y-%m-%d %H:%M"),
             f"{e.area}, {e.where}, {count} stretch{'' if count == 1 else 'es'}",
-            f"{e.done_s / 60:.1f} of {e.planned_s / 60:.1f}",
+            f"{duration_short(e.done_s)} of {duration_short(e.planned_s)}",
             result,
             _arrow(e.before[0], e.after[0]),
             _arrow(e.before[1], e.after[1]),
@@ -140,3 +218,12 @@ def _arrow(before: int | None, after: int | None) -> str:
     if before is None and after is None:
         return "-"
     return f"{'-' if before is None else before} → {'-' if after is None else after}"
+
+
+def say(text: str) -> None:
+    """Print a message wrapped at word boundaries to the terminal's width."""
+    import shutil
+
+    import typer
+
+    typer.echo(wrap(text, shutil.get_terminal_size((80, 24)).columns - 1))

@@ -92,3 +92,15 @@ def closing(
         streak_days=streak,
         next_text=next_text,
     )
+
+
+def before_after_text(entry: HistoryEntry) -> str:
+    """``"stiffness 6 → 3, pain 4 → 2"``; empty when nothing was rated."""
+    parts = []
+    for word, b, a in (
+        ("stiffness", entry.before[0], entry.after[0]),
+        ("pain", entry.before[1], entry.after[1]),
+    ):
+        if b is not None or a is not None:
+            parts.append(f"{word} {'–' if b is None else b} → {'–' if a is None else a}")
+    return ", ".join(parts)
