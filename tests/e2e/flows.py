@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 SAFE_ANSWERS: dict[str, Any] = {
     "age": 38,
     "sex": "male",
+    "main_symptom": "stiffness",
     "pain_area": "low_back",
     "duration_days": 10,
     "trauma": "none",
@@ -29,8 +30,13 @@ SAFE_ANSWERS: dict[str, Any] = {
 }
 
 
-def answer_screening(page: Page, overrides: dict[str, Any] | None = None) -> str:
-    """Answer every question on /screening as the wizard asks; return the result's urgency."""
+def answer_screening(
+    page: Page, overrides: dict[str, Any] | None = None, ticks: dict[str, list[str]] | None = None
+) -> str:
+    """Answer every screen on /screening as the wizard asks; return the result's urgency.
+
+    Checklist screens get "None of these" unless ``ticks`` names what to tick on that screen.
+    """
     answers = {**SAFE_ANSWERS, **(overrides or {})}
     result = page.locator("#result-box")
     for _ in range(60):
@@ -45,7 +51,10 @@ def answer_screening(page: Page, overrides: dict[str, Any] | None = None) -> str
         kind = first.get_attribute("type")
         before = page.locator("#question-count").inner_text()
         value = answers.get(field, "no" if kind == "radio" else None)
-        if kind == "number":
+        if kind == "checkbox":
+            for token in (ticks or {}).get(field) or ["__none__"]:
+                page.locator(f'#answer input[value="{token}"]').check()
+        elif kind == "number":
             first.fill(str(value))
         elif kind == "radio":
             page.locator(f'#answer input[value="{value}"]').check()
@@ -58,12 +67,17 @@ def answer_screening(page: Page, overrides: dict[str, Any] | None = None) -> str
     return result.get_attribute("data-urgency") or ""
 
 
-def first_run(page: Page, server: Server, overrides: dict[str, Any] | None = None) -> str:
+def first_run(
+    page: Page,
+    server: Server,
+    overrides: dict[str, Any] | None = None,
+    ticks: dict[str, list[str]] | None = None,
+) -> str:
     page.goto(server.at("/"))
     page.wait_for_url(re.compile(r"/welcome$"))
     page.get_by_role("button", name="I understand, go on").click()
     page.wait_for_url(re.compile(r"/screening$"))
-    return answer_screening(page, overrides)
+    return answer_screening(page, overrides, ticks)
 
 
 def screened_via_api(server: Server, answers: dict[str, Any] | None = None) -> None:

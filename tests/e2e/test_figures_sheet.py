@@ -21,3 +21,12 @@ def test_sheet_saves_a_tall_png_of_every_step(tmp_path: Path) -> None:
     assert data.startswith(PNG_MAGIC)
     height = int.from_bytes(data[20:24], "big")
     assert height > 1500, "nine rows of figures"
+
+
+def test_frames_saves_strips_of_in_between_frames(tmp_path: Path) -> None:
+    target = tmp_path / "frames.png"
+    result = CliRunner().invoke(app, ["figures", "frames", str(target), "--exercise", "cat_camel"])
+    assert result.exit_code == 0, result.output
+    data = target.read_bytes()
+    assert data.startswith(PNG_MAGIC)
+    assert int.from_bytes(data[16:20], "big") > 1000, "a strip of many frames"

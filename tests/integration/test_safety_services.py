@@ -12,21 +12,17 @@ from unkink.domain.safety import gate as gate_texts
 from unkink.domain.safety.pain import PainAction, PainReport
 from unkink.domain.safety.precautions import Mark, parse_condition
 from unkink.domain.safety.referral import ReferralReason
-from unkink.domain.safety.screening import parse_answers
 from unkink.services import safety
 from unkink.storage.tables import exercise_feedback, ratings, routines, sessions
 
 
 def screen_and_save(app: App, **answers: object) -> None:
-    with app.uow() as uow:
-        safety.acknowledge_intended_use(uow=uow, now=app.now())
-        safety.save_screening(uow=uow, answers=parse_answers(answers), now=app.now(), source="file")
-        uow.commit()
+    safety.acknowledge_intended_use(uow=app.uow, now=app.now())
+    safety.save_screening(uow=app.uow, answers=answers, now=app.now(), source="file")
 
 
 def gate(app: App) -> safety.Gate:
-    with app.uow() as uow:
-        return safety.check_gate(uow=uow, today=app.today())
+    return safety.check_gate(uow=app.uow, today=app.today())
 
 
 def test_a_new_user_is_asked_to_read_the_intended_use_first(db_app: App) -> None:
@@ -34,16 +30,12 @@ def test_a_new_user_is_asked_to_read_the_intended_use_first(db_app: App) -> None
     assert not g.allowed
     assert g.reason == gate_texts.NO_ACK
     assert "unkink check" in g.next_step
-    with db_app.uow() as uow:
-        assert safety.needs_intended_use(uow=uow)
+    assert safety.needs_intended_use(uow=db_app.uow)
 
 
 def test_acknowledged_but_not_screened_is_blocked(db_app: App) -> None:
-    with db_app.uow() as uow:
-        safety.acknowledge_intended_use(uow=uow, now=db_app.now())
-        uow.commit()
-    with db_app.uow() as uow:
-        assert not safety.needs_intended_use(uow=uow)
+    safety.acknowledge_intended_use(uow=db_app.uow, now=db_app.now())
+    assert not safety.needs_intended_use(uow=db_app.uow)
     g = gate(db_app)
     assert not g.allowed and g.reason == gate_texts.NO_SCREENING
 
@@ -85,19 +77,15 @@ def test_a_pain_stop_closes_the_gate_until_screened_again(
 ) -> None:
     screen_and_save(db_app, age=40)
     wall_clock.tick(minutes=5)
-    with db_app.uow() as uow:
-        small = safety.record_pain(uow=uow, report=PainReport(score=4), now=db_app.now())
-        uow.commit()
+    small = safety.record_pain(uow=db_app.uow, report=PainReport(score=4), now=db_app.now())
     assert small.action is PainAction.CARRY_ON_SMALLER
     assert gate(db_app).allowed
-    with db_app.uow() as uow:
-        stop = safety.record_pain(
-            uow=uow,
-            report=PainReport(score=2, spreads_down_leg=True),
-            now=db_app.now(),
-            exercise_id="bridge",
-        )
-        uow.commit()
+    stop = safety.record_pain(
+        uow=db_app.uow,
+        report=PainReport(score=2, spreads_down_leg=True),
+        now=db_app.now(),
+        exercise_id="bridge",
+    )
     assert stop.action is PainAction.STOP_SESSION_AND_RESCREEN
     g = gate(db_app)
     assert not g.allowed and g.reason == gate_texts.PAIN_STOP
@@ -107,23 +95,19 @@ def test_a_pain_stop_closes_the_gate_until_screened_again(
 
 
 def test_recorded_conditions_expire_by_themselves(db_app: App, wall_clock: ManualWallClock) -> None:
-    with db_app.uow() as uow:
-        safety.add_conditions(
-            uow=uow,
-            conditions=[
-                parse_condition({"code": "pregnancy", "weeks": 12}),
-                parse_condition({"code": "abdominal_surgery", "weeks_since": 5}),
-            ],
-            now=db_app.now(),
-        )
-        uow.commit()
-    with db_app.uow() as uow:
-        now = safety.current_precautions(uow=uow, today=db_app.today())
+    safety.add_conditions(
+        uow=db_app.uow,
+        conditions=[
+            parse_condition({"code": "pregnancy", "weeks": 12}),
+            parse_condition({"code": "abdominal_surgery", "weeks_since": 5}),
+        ],
+        now=db_app.now(),
+    )
+    now = safety.current_precautions(uow=db_app.uow, today=db_app.today())
     assert now.mark_for("prone_extension") is Mark.MUST_NOT  # abdominal surgery < 6 weeks
     assert now.mark_for("knee_to_chest") is Mark.MODIFY
     wall_clock.tick(days=7)
-    with db_app.uow() as uow:
-        later = safety.current_precautions(uow=uow, today=db_app.today())
+    later = safety.current_precautions(uow=db_app.uow, today=db_app.today())
     assert later.mark_for("prone_extension") is Mark.MUST_NOT  # now pregnancy 13 weeks
     assert later.mark_for("kneeling_extension") is Mark.MODIFY
     assert "bump" in (later.modification_for("kneeling_extension") or "")
@@ -132,17 +116,12 @@ def test_recorded_conditions_expire_by_themselves(db_app: App, wall_clock: Manua
 
 def test_a_condition_entered_again_replaces_the_old_entry(db_app: App) -> None:
     for weeks in (10, 30):
-        with db_app.uow() as uow:
-            condition = parse_condition({"code": "pregnancy", "weeks": weeks})
-            safety.add_conditions(uow=uow, conditions=[condition], now=db_app.now())
-            uow.commit()
-    with db_app.uow() as uow:
-        active = safety.active_conditions(uow=uow, today=db_app.today())
-        assert [c.weeks for c in active] == [30]
-        assert safety.end_conditions(uow=uow, today=db_app.today()) == 1
-        uow.commit()
-    with db_app.uow() as uow:
-        assert safety.active_conditions(uow=uow, today=db_app.today()) == []
+        condition = parse_condition({"code": "pregnancy", "weeks": weeks})
+        safety.add_conditions(uow=db_app.uow, conditions=[condition], now=db_app.now())
+    active = safety.active_conditions(uow=db_app.uow, today=db_app.today())
+    assert [c.weeks for c in active] == [30]
+    assert safety.end_conditions(uow=db_app.uow, today=db_app.today()) == 1
+    assert safety.active_conditions(uow=db_app.uow, today=db_app.today()) == []
 
 
 def _session(app: App, uow: object, started: datetime) -> int:
@@ -180,8 +159,7 @@ def test_referral_after_six_weeks_without_improvement(db_app: App) -> None:
                 )
             )
         uow.commit()
-    with db_app.uow() as uow:
-        found = safety.referral(uow=uow)
+    found = safety.referral(uow=db_app.uow)
     assert found is not None
     assert found.reasons == (ReferralReason.NO_IMPROVEMENT,)
     assert "physiotherapist" in found.message
@@ -202,30 +180,23 @@ def test_next_day_rule_reads_stored_feedback(db_app: App) -> None:
                 )
             )
         uow.commit()
-    with db_app.uow() as uow:
-        decisions = safety.next_day_decisions(uow=uow)
-        found = safety.referral(uow=uow)
+    decisions = safety.next_day_decisions(uow=db_app.uow)
+    found = safety.referral(uow=db_app.uow)
     assert decisions["bridge"].suggest_physio
     assert found is not None and found.dropped_exercises == ("bridge",)
 
 
 def test_crack_log_status_over_the_last_30_days(db_app: App, wall_clock: ManualWallClock) -> None:
     day0 = date(2026, 3, 2)
-    with db_app.uow() as uow:
-        for d in (0, 3):
-            for hour in (8, 11, 14):
-                at = datetime.combine(day0 + timedelta(days=d), datetime.min.time()).replace(
-                    hour=hour
-                )
-                safety.log_crack(uow=uow, at=at, now=at, where="lower", relief=4)
-        uow.commit()
+    for d in (0, 3):
+        for hour in (8, 11, 14):
+            at = datetime.combine(day0 + timedelta(days=d), datetime.min.time()).replace(hour=hour)
+            safety.log_crack(uow=db_app.uow, at=at, now=at, where="lower", relief=4)
     wall_clock.set(datetime(2026, 3, 6, 9, 0))
-    with db_app.uow() as uow:
-        report = safety.crack_report(uow=uow, today=db_app.today())
+    report = safety.crack_report(uow=db_app.uow, today=db_app.today())
     assert report.status == "repetitive_stress"
     wall_clock.set(datetime(2026, 4, 10, 9, 0))
-    with db_app.uow() as uow:
-        assert safety.crack_report(uow=uow, today=db_app.today()).status == "fine"
+    assert safety.crack_report(uow=db_app.uow, today=db_app.today()).status == "fine"
 
 
 def test_a_pain_stop_for_dizziness_in_pregnancy_says_to_roll_onto_the_side(db_app: App) -> None:
@@ -234,23 +205,19 @@ def test_a_pain_stop_for_dizziness_in_pregnancy_says_to_roll_onto_the_side(db_ap
     from unkink.domain.safety.pain import PREGNANT_DIZZY_TEXT
 
     screen_and_save(db_app, pregnant=True, pregnancy_weeks=30)
-    with db_app.uow() as uow:
-        decision = safety.record_pain(
-            uow=uow, report=PainReport(score=1, dizziness_or_faint=True), now=db_app.now()
-        )
-        uow.commit()
+    decision = safety.record_pain(
+        uow=db_app.uow, report=PainReport(score=1, dizziness_or_faint=True), now=db_app.now()
+    )
     assert PREGNANT_DIZZY_TEXT in decision.message
     screen_and_save(db_app, age=30)
-    with db_app.uow() as uow:
-        safety.add_conditions(
-            uow=uow,
-            conditions=[parse_condition({"code": "pregnancy", "weeks": 20})],
-            now=db_app.now(),
-        )
-        decision = safety.record_pain(
-            uow=uow, report=PainReport(score=1, dizziness_or_faint=True), now=db_app.now()
-        )
-        uow.commit()
+    safety.add_conditions(
+        uow=db_app.uow,
+        conditions=[parse_condition({"code": "pregnancy", "weeks": 20})],
+        now=db_app.now(),
+    )
+    decision = safety.record_pain(
+        uow=db_app.uow, report=PainReport(score=1, dizziness_or_faint=True), now=db_app.now()
+    )
     assert PREGNANT_DIZZY_TEXT in decision.message
 
 
@@ -261,48 +228,38 @@ def test_two_entries_with_one_code_in_one_profile_are_both_kept(db_app: App) -> 
         {"code": "hip_replacement", "weeks_since": 4, "approach": "posterior"},
         {"code": "hip_replacement", "weeks_since": 2, "approach": "anterior"},
     ]
-    with db_app.uow() as uow:
-        safety.add_conditions(
-            uow=uow, conditions=[parse_condition(e) for e in entries], now=db_app.now()
-        )
-        uow.commit()
-    with db_app.uow() as uow:
-        assert len(safety.active_conditions(uow=uow, today=db_app.today())) == 2
-        p = safety.current_precautions(uow=uow, today=db_app.today())
+    safety.add_conditions(
+        uow=db_app.uow, conditions=[parse_condition(e) for e in entries], now=db_app.now()
+    )
+    assert len(safety.active_conditions(uow=db_app.uow, today=db_app.today())) == 2
+    p = safety.current_precautions(uow=db_app.uow, today=db_app.today())
     assert p.mark_for("knee_to_chest") is Mark.MUST_NOT
-    with db_app.uow() as uow:
-        safety.add_conditions(
-            uow=uow, conditions=[parse_condition({"code": "hip_replacement"})], now=db_app.now()
-        )
-        uow.commit()
-    with db_app.uow() as uow:
-        assert len(safety.active_conditions(uow=uow, today=db_app.today())) == 1
+    safety.add_conditions(
+        uow=db_app.uow, conditions=[parse_condition({"code": "hip_replacement"})], now=db_app.now()
+    )
+    assert len(safety.active_conditions(uow=db_app.uow, today=db_app.today())) == 1
 
 
 def test_pregnancy_told_to_the_screening_rules_out_lying_on_the_belly(
     db_app: App, wall_clock: ManualWallClock
 ) -> None:
     screen_and_save(db_app, pregnant=True, pregnancy_weeks=20)
-    with db_app.uow() as uow:
-        now = safety.current_precautions(uow=uow, today=db_app.today())
+    now = safety.current_precautions(uow=db_app.uow, today=db_app.today())
     assert now.mark_for("prone_extension") is Mark.MUST_NOT  # 13-27 weeks row
     assert now.mark_for("bridge") is Mark.MODIFY
     wall_clock.tick(days=8 * 7)  # 28 weeks now: knee to chest is out too
-    with db_app.uow() as uow:
-        later = safety.current_precautions(uow=uow, today=db_app.today())
+    later = safety.current_precautions(uow=db_app.uow, today=db_app.today())
     assert later.mark_for("knee_to_chest") is Mark.MUST_NOT
 
 
 def test_a_new_screening_without_the_condition_lifts_its_precautions(db_app: App) -> None:
     screen_and_save(db_app, osteoporosis_known=True)
-    with db_app.uow() as uow:
-        assert (
-            safety.current_precautions(uow=uow, today=db_app.today()).mark_for("cat_camel")
-            is Mark.MODIFY
-        )
+    assert (
+        safety.current_precautions(uow=db_app.uow, today=db_app.today()).mark_for("cat_camel")
+        is Mark.MODIFY
+    )
     screen_and_save(db_app)
-    with db_app.uow() as uow:
-        assert (
-            safety.current_precautions(uow=uow, today=db_app.today()).mark_for("cat_camel")
-            is Mark.OFFER
-        )
+    assert (
+        safety.current_precautions(uow=db_app.uow, today=db_app.today()).mark_for("cat_camel")
+        is Mark.OFFER
+    )

@@ -27,10 +27,8 @@ runner = CliRunner()
 def screened(app: App) -> None:
     from unkink.services.safety import acknowledge_intended_use, save_screening
 
-    with app.uow() as u:
-        acknowledge_intended_use(uow=u, now=app.now())
-        save_screening(uow=u, answers=ScreeningAnswers(age=40), now=app.now(), source="file")
-        u.commit()
+    acknowledge_intended_use(uow=app.uow, now=app.now())
+    save_screening(uow=app.uow, answers=ScreeningAnswers(age=40), now=app.now(), source="file")
 
 
 @pytest.fixture

@@ -127,13 +127,24 @@ def test_first_visit_goes_to_the_welcome_page(client: TestClient) -> None:
     assert "not a doctor" in client.get("/welcome").text
 
 
+NO_SIGNS = {
+    **{f: False for f in ("saddle_numbness", "bladder_change_new", "bowel_change_new")},
+    **{f: False for f in ("sexual_sensation_change_new", "walking_unsteady_new")},
+    **{f: False for f in ("chest_or_abdominal_pain_or_fainting", "neck_warning_symptoms")},
+    "leg_pain": "none",
+    "leg_numbness_or_tingling": "none",
+    "leg_weakness": "none",
+}
+
+
 def test_screening_questions_come_one_at_a_time_with_skip_rules(client: TestClient) -> None:
     first = client.post("/api/screening/next", json={"answers": {}}).json()
-    assert first["question"]["field"] == "age" and not first["done"]
+    assert first["question"]["kind"] == "checklist" and not first["done"]
+    assert "saddle_numbness" in first["question"]["fields"] and first["question"]["field"] is None
     after_male = client.post(
-        "/api/screening/next", json={"answers": {"age": 40, "sex": "male"}}
+        "/api/screening/next", json={"answers": {"age": 40, "sex": "male", **NO_SIGNS}}
     ).json()
-    assert after_male["question"]["field"] != "pregnant"
+    assert after_male["question"]["field"] == "main_symptom"
 
 
 def test_an_emergency_screening_closes_the_gate(client: TestClient) -> None:
@@ -192,7 +203,7 @@ def test_exercises_page_shows_figures_and_the_persons_changes(client: TestClient
     client.post("/api/conditions", json={"conditions": [{"code": "osteoporosis"}]})
     client.post("/api/conditions", json={"conditions": [{"code": "pregnancy", "weeks": 20}]})
     page = client.get("/exercises").text
-    assert 'src="/figures/cat_camel/animated.svg"' in page
+    assert 'src="/figures/cat_camel/held.svg"' in page  # thumbnails show the held pose
     assert "Not for you right now" in page  # belly-lying after 13 weeks of pregnancy
     assert "Changed for you" in page
 
@@ -205,6 +216,8 @@ def test_figures_are_served_as_svg_with_their_own_strict_policy(client: TestClie
     assert client.get("/figures/bridge/step-40.svg").status_code == 404
     assert client.get("/figures/bridge/step-99.svg").status_code == 422
     assert client.get("/figures/nope/animated.svg").status_code == 404
+    held = client.get("/figures/bridge/held.svg")
+    assert held.status_code == 200 and "the held pose" in held.text
 
 
 def test_an_explicit_host_is_accepted_besides_loopback(app: App) -> None:
@@ -257,28 +270,24 @@ def test_home_asks_about_the_morning_after_and_the_answer_shapes_the_plan(
 ) -> None:
     from tests.fakes import ManualWallClock
     from unkink.domain.exercises import Place
-    from unkink.domain.safety.screening import parse_answers
     from unkink.domain.session.planner import Area, PlanRequest
-    from unkink.services import safety
+    from unkink.services import safety, session_log
     from unkink.services import sessions as svc
 
-    with app.uow() as uow:
-        safety.acknowledge_intended_use(uow=uow, now=app.now())
-        safety.save_screening(uow=uow, answers=parse_answers({}), now=app.now(), source="file")
-        uow.commit()
+    safety.acknowledge_intended_use(uow=app.uow, now=app.now())
+    safety.save_screening(uow=app.uow, answers={}, now=app.now(), source="file")
     request = PlanRequest(area=Area.UPPER, where=Place.DESK, minutes=3)
-    planned = svc.plan(uow=app.uow, catalogue=app.catalogue, request=request, now=app.now())
-    started = svc.start_session(
-        uow=app.uow, catalogue=app.catalogue, routine_id=planned.routine_id, now=app.now()
+    _, started = svc.plan_and_start(
+        uow=app.uow, catalogue=app.catalogue, request=request, now=app.now()
     )
     for cue in started.timeline.cues:
-        svc.record_cue(
-            uow=app.uow, session_id=started.session_id, cue=cue,
-            actual_s=cue.planned_s, elapsed_s=cue.planned_s, at=app.now(),
+        session_log.record_cue(
+            uow=app.uow, catalogue=app.catalogue, session_id=started.session_id,
+            cue_index=cue.index, elapsed_s=cue.planned_s, at=app.now(),
         )  # fmt: skip
-    svc.end_session(
-        uow=app.uow, session_id=started.session_id, completed=True, reason=None,
-        elapsed_s=180, at=app.now(),
+    session_log.finish(
+        uow=app.uow, session_id=started.session_id, reached_end=True,
+        elapsed_s=started.timeline.total_s, at=app.now(),
     )  # fmt: skip
     assert "How was the morning after?" not in client.get("/").text  # same day: not yet
     assert isinstance(app.wall_clock, ManualWallClock)
@@ -299,7 +308,6 @@ def test_home_asks_about_the_morning_after_and_the_answer_shapes_the_plan(
         headers={"Origin": BASE},
     )
     assert again.status_code == 409
-    with app.uow() as uow:
-        precautions = safety.current_precautions(uow=uow, today=app.today())
+    precautions = safety.current_precautions(uow=app.uow, today=app.today())
     done = {i.exercise.id for i in started.routine.items}
     assert {precautions.mark_for(e).value for e in done} == {"modify"}

@@ -14,9 +14,10 @@ from unkink.domain.body import geometry as g
 from unkink.domain.body.placement import PlacedPose
 from unkink.domain.body.pose import JOINTS, Keyframe, forward_kinematics, resolve_angles
 from unkink.domain.body.range_of_motion import limits, out_of_range
-from unkink.domain.body.skeleton import BONE_PAIRS, POINTS
+from unkink.domain.body.skeleton import BONE_PAIRS, POINTS, radius
 from unkink.domain.exercises import Exercise, Laterality
 from unkink.figures.scene import scene_for
+from unkink.figures.svg import figure_markup, held_step, render_held_svg
 
 CATALOGUE = load_builtin()
 FLOOR_TOLERANCE_M = 0.015
@@ -260,3 +261,63 @@ def test_the_catalogue_refuses_impossible_keyframes(keyframe: str, message: str)
     problem = caught.value.problems[0]
     assert problem.field.startswith("steps.4.keyframes.")
     assert message in problem.message
+
+
+# --- each figure shows its own step; thumbnails show the held pose -------------------------
+
+
+def _max_move(a: PlacedPose, b: PlacedPose) -> float:
+    return max(g.distance(a.position(p), b.position(p)) for p in POINTS)
+
+
+@pytest.mark.parametrize(("exercise_id", "step", "side"), CASES)
+def test_every_step_that_is_not_a_hold_shows_a_pose_of_its_own(
+    exercise_id: str, step: int, side: str | None
+) -> None:
+    """A step that asks for a movement is drawn moved from where the step before ended."""
+    exercise = CATALOGUE.get(exercise_id)
+    if exercise.steps[step].hold:
+        return
+    scene = scene_for(exercise, side)
+    keys = scene.keyframes(exercise.steps[step])
+    if len(keys) > 1:
+        before = keys[0]
+    else:  # the step before in the list (for the first step, the one after)
+        before = scene.keyframes(exercise.steps[step - 1 if step else 1])[-1]
+    assert _max_move(scene.place(before), placed(exercise_id, step, side)) > 0.03
+
+
+@pytest.mark.parametrize(("exercise_id", "step", "side"), CASES)
+def test_a_step_that_says_hands_and_knees_shows_hands_and_knees(
+    exercise_id: str, step: int, side: str | None
+) -> None:
+    if "hands and knees" not in CATALOGUE.get(exercise_id).steps[step].text:
+        return
+    pose = placed(exercise_id, step, side)
+    for point in ("left_knee", "right_knee", "left_hand", "right_hand"):
+        assert pose.surface_height(point) < CONTACT_TOLERANCE_M, point
+    assert pose.surface_height("pelvis") > 0.3, "not kneeling upright, not sitting back"
+
+
+def test_the_kneeling_reach_sits_right_back_on_the_heels() -> None:
+    reach = placed("kneeling_extension", 2)
+    for side in ("left", "right"):
+        gap = g.distance(reach.position("pelvis"), reach.position(f"{side}_heel"))
+        assert gap - radius("pelvis") - radius(f"{side}_heel") < 0.03
+
+
+@pytest.mark.parametrize("exercise", list(CATALOGUE), ids=lambda e: e.id)
+def test_the_thumbnail_is_the_held_pose(exercise: Exercise) -> None:
+    held = held_step(exercise)
+    assert held.hold or not any(s.hold for s in exercise.rep_steps)
+    scene = scene_for(exercise)
+    pose = scene.place(scene.keyframes(held)[-1])
+    assert figure_markup(pose, scene) in render_held_svg(exercise)
+
+
+def test_thumbnails_of_different_stretches_differ() -> None:
+    """Bridge and knee to chest start alike (lying on the back) but hold different poses."""
+    bridge, hug = placed("bridge", 3), placed("knee_to_chest", 3)
+    assert _max_move(bridge, hug) > 0.3
+    thumbnails = {render_held_svg(e).split("<style>")[1].split("</title>")[-1] for e in CATALOGUE}
+    assert len(thumbnails) == len(list(CATALOGUE))

@@ -9,7 +9,8 @@ import pytest
 from unkink.domain.safety.answers import parse_answers
 from unkink.domain.safety.cracks import InvalidCrackEvents, parse_crack_events
 from unkink.domain.safety.profile import InvalidProfile, parse_profile
-from unkink.domain.safety.questions import QUESTIONS_BY_FIELD, to_answer_value
+from unkink.domain.safety.questions import Kind, to_answer_value
+from unkink.domain.safety.screens import SCREENS, SCREENS_BY_ID
 
 
 def test_profile_parses_age_sex_and_conditions() -> None:
@@ -79,24 +80,28 @@ def test_crack_event_errors_name_the_field(raw: object, field: str) -> None:
 
 
 def test_pregnancy_questions_only_when_they_can_apply() -> None:
-    pregnant = QUESTIONS_BY_FIELD["pregnant"]
-    weeks = QUESTIONS_BY_FIELD["pregnancy_weeks"]
+    pregnant = SCREENS_BY_ID["pregnant"]
+    weeks = SCREENS_BY_ID["pregnancy_weeks"]
     assert not pregnant.applies({"sex": "male"})
     assert pregnant.applies({"sex": "female"}) and pregnant.applies({})
     assert not weeks.applies({"pregnant": False}) and weeks.applies({"pregnant": True})
 
 
-def test_long_duration_questions_only_after_six_weeks_or_three_months() -> None:
-    assessed = QUESTIONS_BY_FIELD["already_assessed_by_clinician"]
-    spa = QUESTIONS_BY_FIELD["spa_features"]
-    assert not assessed.applies({"duration_days": 42}) and assessed.applies({"duration_days": 43})
+def test_long_duration_questions_only_after_three_months() -> None:
+    spa = SCREENS_BY_ID["spa_features"]
+    onset = SCREENS_BY_ID["age_at_onset"]
+    assert not onset.applies({"duration_days": 90}) and onset.applies({"duration_days": 91})
     assert not spa.applies({"duration_days": 90})
     assert spa.applies({"duration_days": 91, "age_at_onset": 30})
     assert not spa.applies({"duration_days": 200, "age_at_onset": 50})
 
 
 def test_every_option_value_is_a_valid_answer() -> None:
-    for question in QUESTIONS_BY_FIELD.values():
+    for question in SCREENS:
         for value, _ in question.options:
-            raw = [value] if question.kind == "many" else to_answer_value(question, value)
-            parse_answers({question.field: raw})
+            if question.kind is Kind.MANY:
+                parse_answers({question.field: [value]})
+            elif question.kind is Kind.CHECKLIST:
+                parse_answers(to_answer_value(question, [value]))
+            else:
+                parse_answers(to_answer_value(question, value))

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from unkink.domain.safety.pain import STOP_QUESTIONS
-from unkink.domain.safety.questions import QUESTIONS_BY_FIELD
 from unkink.domain.safety.referral import SUGGESTION_TEXT, suggest_referral
+from unkink.domain.safety.screens import field_text
 
 # field -> plain words for each sign the rule lists (any one spelling per sign is enough)
 SIGNS: dict[str, list[tuple[str, ...]]] = {
@@ -51,7 +51,7 @@ SIGNS: dict[str, list[tuple[str, ...]]] = {
 
 @pytest.mark.parametrize("field", sorted(SIGNS))
 def test_each_question_names_every_sign_of_its_rule(field: str) -> None:
-    text = QUESTIONS_BY_FIELD[field].text.lower()
+    text = field_text(field).lower()
     missing = [sign for sign in SIGNS[field] if not any(s in text for s in sign)]
     assert not missing, (field, missing)
 

@@ -21,9 +21,9 @@ from unkink.domain.safety import (
     intended_use,
     pain,
     precaution_table,
-    questions,
     referral,
     screening,
+    screens,
 )
 from unkink.domain.safety.precautions import derive_precautions, parse_condition
 
@@ -52,8 +52,7 @@ def all_texts() -> Iterator[str]:
     yield from precaution_table.modification_texts()
     yield from gate.gate_texts()
     yield from intended_use.intended_use_texts()
-    yield from questions.question_texts()
-    yield from (label for q in questions.QUESTIONS for _, label in q.options)
+    yield from screens.screen_texts()
     for rule in screening.RULES:  # every advice as assembled for a single rule
         yield screening.advice_for(rule.urgency, (rule.id,))
     yield screening.advice_for(screening.Urgency.SEE_DOCTOR_SOON, ("S1", "S3", "S8"))
@@ -102,4 +101,5 @@ def test_no_sentence_is_copied_from_the_seed_guide() -> None:
 def test_every_screening_field_has_a_question() -> None:
     from unkink.domain.safety.answers import FIELD_NAMES
 
-    assert sorted(q.field for q in questions.QUESTIONS) == sorted(FIELD_NAMES)
+    asked = {f for q in screens.SCREENS for f in q.fields}
+    assert asked == set(FIELD_NAMES)

@@ -39,18 +39,24 @@ CASES: dict[str, list[tuple[dict[str, object], dict[str, object]]]] = {
     "E2": [({"bowel_change_new": True}, {"bladder_change_new": False})],
     "E3": [({"saddle_numbness": True}, {"leg_numbness_or_tingling": "one_leg"})],
     "E4": [
-        (
-            {"sexual_sensation_change_new": True, "pain_area": "low_back"},
+        (  # rev. 2: an absent main_symptom reads as pain
             {"sexual_sensation_change_new": True},
+            {"sexual_sensation_change_new": True, "main_symptom": "stiffness"},
         ),
-        ({"sexual_sensation_change_new": True, "leg_pain": True}, {"leg_pain": True}),
+        (
+            {"sexual_sensation_change_new": True, "main_symptom": "stiffness", "leg_pain": True},
+            {"leg_pain": True},
+        ),
     ],
     "E5": [
         ({"leg_weakness": "one_leg_worsening"}, {"leg_weakness": "one_leg_stable"}),
         ({"leg_weakness": "both_legs"}, {"leg_weakness": "one_leg_stable"}),
         ({"walking_unsteady_new": True}, {"leg_pain": True}),
     ],
-    "E6": [({"leg_numbness_or_tingling": "both_legs"}, {"leg_numbness_or_tingling": "one_leg"})],
+    "E6": [
+        ({"leg_numbness_or_tingling": "both_legs"}, {"leg_numbness_or_tingling": "one_leg"}),
+        ({"leg_pain": "both_legs"}, {"leg_pain": "one_leg"}),  # rev. 2
+    ],
     "E7": [({"trauma": "major"}, {"trauma": "minor"})],
     "E8": [
         ({"fever_or_chills": True, "iv_drug_use": True}, {"fever_or_chills": True}),
@@ -106,6 +112,10 @@ CASES: dict[str, list[tuple[dict[str, object], dict[str, object]]]] = {
         (
             {"duration_days": 60, "pain_trend": "stable"},
             {"duration_days": 60, "pain_trend": "improving"},
+        ),
+        (  # rev. 2: stiffness that eases with movement never fires S8
+            {"duration_days": 60, "main_symptom": "both"},
+            {"duration_days": 60, "main_symptom": "stiffness"},
         ),
     ],
     "S9": [
@@ -200,8 +210,17 @@ def test_rule_fires_on_positive_and_not_on_near_miss(
 ) -> None:
     fired = screen(parse_answers(positive))
     assert rule_id in fired.rules
-    expected = Urgency.EMERGENCY if rule_id.startswith("E") else Urgency.SEE_DOCTOR_SOON
+    expected = (
+        Urgency.EMERGENCY
+        if rule_id.startswith("E")
+        else Urgency.ROUTINE_REVIEW
+        if rule_id in ("S8", "S10")
+        else Urgency.SEE_DOCTOR_SOON
+    )
     assert fired.urgency.rank >= expected.rank
+    alone = screen(parse_answers(positive))
+    if alone.rules == (rule_id,):  # §2: each rule's own level
+        assert alone.urgency is expected
     assert rule_id not in screen(parse_answers(near_miss)).rules
 
 
@@ -233,13 +252,30 @@ def test_emergency_beats_see_doctor_and_all_matching_ids_are_reported() -> None:
     assert not result.gentle_movement_ok
 
 
-def test_s8_and_s10_alone_allow_gentle_movement_but_not_with_other_rules() -> None:
+def test_s8_and_s10_are_routine_review_with_gentle_sessions_and_one_time_frame() -> None:
     s8 = screen(parse_answers({"duration_days": 50}))
-    assert s8.rules == ("S8",) and s8.gentle_movement_ok
-    assert "Gentle movement is fine" in s8.advice
+    assert s8.rules == ("S8",) and s8.urgency is Urgency.ROUTINE_REVIEW
+    assert s8.gentle_movement_ok
+    assert "next few weeks" in s8.advice and "Gentle sessions are fine" in s8.advice
+    assert "one to three days" not in s8.advice and "24 hours" not in s8.advice
     mixed = screen(parse_answers({"duration_days": 50, "unexplained_weight_loss": True}))
-    assert not mixed.gentle_movement_ok
+    assert mixed.urgency is Urgency.SEE_DOCTOR_SOON and not mixed.gentle_movement_ok
     assert "do not start new stretches" in mixed.advice
+    assert "next few weeks" not in mixed.advice
+
+
+def test_the_three_named_cases_of_issue_11() -> None:
+    stiff = {"main_symptom": "stiffness", "duration_days": 400, "pain_trend": "stable"}
+    assert screen(parse_answers(stiff)).urgency is Urgency.SELF_CARE_OK
+    never_checked = {"main_symptom": "pain", "duration_days": 70, "pain_trend": "stable"}
+    assert screen(parse_answers(never_checked)).urgency is Urgency.ROUTINE_REVIEW
+    both_legs = {"leg_pain": "both_legs", "duration_days": 5}
+    assert screen(parse_answers(both_legs)).urgency is Urgency.EMERGENCY
+
+
+@pytest.mark.parametrize(("old", "new"), [(True, "one_leg"), (False, "none")])
+def test_leg_pain_true_or_false_from_revision_1_files_still_reads(old: bool, new: str) -> None:
+    assert parse_answers({"leg_pain": old}).leg_pain == new
 
 
 def test_s1_and_s4_say_within_24_hours() -> None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from unkink.domain.safety.questions import QUESTIONS_BY_FIELD
 from unkink.domain.safety.screening import Urgency, parse_answers, screen
+from unkink.domain.safety.screens import field_text
 
 ORDINARY: dict[str, Any] = {
     "age": 38,
@@ -101,7 +101,7 @@ def test_age_50_or_over_alone() -> None:
 
 def test_long_standing_unchanged_bladder_leaks_only_new_changes_count() -> None:
     # Leaks since childbirth are not new: the question asks only about *new* changes.
-    assert "new" in QUESTIONS_BY_FIELD["bladder_change_new"].text.lower()
+    assert "new" in field_text("bladder_change_new").lower()
     assert_self_care(sex="female", age=52, bladder_change_new=False)
 
 
@@ -119,4 +119,8 @@ def test_mid_back_stiffness_from_desk_work_that_eases_with_movement() -> None:
         night_pain="none",
         duration_days=30,
         pain_trend="stable",
+    )
+    # revision 2: stiffness (main_symptom) that has lasted for months is still self care
+    assert_self_care(
+        main_symptom="stiffness", pain_area="mid_upper_back", duration_days=300, age_at_onset=36
     )

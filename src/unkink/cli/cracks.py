@@ -10,11 +10,10 @@ import typer
 
 from unkink.cli.context import get_app
 from unkink.cli.errors import fail
-from unkink.cli.safety import JsonFlag, Where, plain_errors, read_json
+from unkink.cli.safety_io import JsonFlag, Where, plain_errors, read_json
+from unkink.domain.safety.crack_time import CLOCK_HELP
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
     from unkink.domain.safety.cracks import CrackReport
 
 cracks_app = typer.Typer(
@@ -28,54 +27,37 @@ NOT_ACKNOWLEDGED_NOTE = (
 )
 
 
-def parse_time(text: str, now: datetime) -> datetime:
-    """``HH:MM`` (the latest such time: today, or last night just after midnight) or an ISO
-    local time; never in the future."""
-    from datetime import datetime, time, timedelta
-
-    try:
-        if len(text) <= 5 and ":" in text:
-            when = datetime.combine(now.date(), time.fromisoformat(text.zfill(5)))
-            if when > now + timedelta(minutes=1):  # 23:50 typed at 00:10 means last night
-                when -= timedelta(days=1)
-        else:
-            when = datetime.fromisoformat(text).replace(tzinfo=None)
-    except ValueError:
-        fail(
-            f"--at '{text}' is not a time. Use HH:MM for today (e.g. 14:30) "
-            "or a date and time like 2026-03-02T14:30."
-        )
-    if when > now + timedelta(minutes=1):
-        fail(f"--at {when:%Y-%m-%d %H:%M} is in the future. Log cracks that already happened.")
-    return when
-
-
 def crack(
     ctx: typer.Context,
-    at: Annotated[
-        str | None, typer.Option("--at", metavar="TIME", help="When: HH:MM or 2026-03-02T14:30.")
+    at: Annotated[str | None, typer.Option("--at", metavar="TIME", help=CLOCK_HELP)] = None,
+    where: Annotated[
+        str | None, typer.Option("--where", help="Which part of your back: upper, lower or neck.")
     ] = None,
-    where: Annotated[Where | None, typer.Option("--where", help="Which part of your back.")] = None,
     relief: Annotated[
-        int | None, typer.Option("--relief", min=0, max=10, help="How much relief, 0-10.")
+        str | None, typer.Option("--relief", metavar="0-10", help="How much relief, 0-10.")
     ] = None,
 ) -> None:
     """Log that you cracked your back (now, or --at an earlier time)."""
+    from unkink.domain.safety.crack_time import CrackTimeInvalid, parse_crack_time
     from unkink.domain.safety.cracks import NECK_WARNING, CrackStatus
-    from unkink.services import safety
+    from unkink.services import cracks as service
 
+    places = [w.value for w in Where]
+    if where is not None and where not in places:
+        fail(f"--where '{where}' is not a part of the back unkink logs. Use upper, lower or neck.")
+    if relief is not None and not (relief.isdigit() and 0 <= int(relief) <= 10):
+        fail(f"--relief must be a whole number from 0 (none) to 10 (a lot), not '{relief}'.")
+    score = int(relief) if relief is not None else None
     app = get_app(ctx)
     now = app.now()
-    when = parse_time(at, now) if at is not None else now
-    with app.uow() as uow:
-        logged = safety.log_crack(
-            uow=uow, at=when, now=now, where=where.value if where else None, relief=relief
-        )
-        first_use = safety.needs_intended_use(uow=uow)
-        uow.commit()
-    typer.echo(
-        f"Logged a crack at {when:%Y-%m-%d %H:%M}" + (f" ({where.value})." if where else ".")
-    )
+    try:
+        when = parse_crack_time(at, now) if at is not None else None
+    except CrackTimeInvalid as exc:
+        fail(f"--at: {exc}")
+    with plain_errors():
+        logged = service.log_crack(uow=app.uow, at=when, now=now, where=where, relief=score)
+    first_use = logged.needs_intended_use
+    typer.echo(f"Logged a crack at {logged.at:%Y-%m-%d %H:%M}" + (f" ({where})." if where else "."))
     if logged.first_neck_crack:
         typer.echo(NECK_WARNING)
     if logged.report.status is not CrackStatus.FINE:
@@ -107,13 +89,12 @@ def cracks(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     if ctx.invoked_subcommand is not None:
         return
     from unkink.domain.safety.cracks import NECK_REMINDER
-    from unkink.services import safety
+    from unkink.services import cracks as safety
 
     app = get_app(ctx)
     today = app.today()
-    with app.uow() as uow:
-        report = safety.crack_report(uow=uow, today=today)
-        regions = safety.crack_regions(uow=uow, today=today)
+    report = safety.crack_report(uow=app.uow, today=today)
+    regions = safety.crack_regions(uow=app.uow, today=today)
     if as_json:
         out = {**report.to_json(), "message": report.message, "regions": dict(regions)}
         out["period_days"] = safety.CRACK_PERIOD_DAYS

@@ -12,26 +12,19 @@ db_app = typer.Typer(help="Look after the local database.", no_args_is_help=True
 @db_app.command("upgrade")
 def upgrade(ctx: typer.Context) -> None:
     """Bring the database up to the newest layout (also done on first use)."""
-    from unkink.storage.engine import make_engine
-    from unkink.storage.migrate import HEAD, current_revision
-    from unkink.storage.migrate import upgrade as run_upgrade
+    from unkink.services.database import upgrade_database
 
-    app = get_app(ctx)
-    engine = make_engine(app.settings.resolved_database_url)
-    before = current_revision(engine)
-    run_upgrade(engine)
-    after = current_revision(engine)
-    state = "already up to date" if before == after else f"upgraded from {before or 'empty'}"
-    typer.echo(f"Database {state}: revision {after} (newest {HEAD}).")
+    done = upgrade_database(get_app(ctx).settings.resolved_database_url)
+    state = f"upgraded from {done.before or 'empty'}" if done.changed else "already up to date"
+    typer.echo(f"Database {state}: revision {done.after} (newest {done.newest}).")
 
 
 @db_app.command("where")
 def where(ctx: typer.Context) -> None:
     """Show where your data is kept."""
-    from sqlalchemy.engine import make_url
+    from unkink.services.database import shown_url
 
-    url = get_app(ctx).settings.resolved_database_url
-    typer.echo(make_url(url).render_as_string(hide_password=True))
+    typer.echo(shown_url(get_app(ctx).settings.resolved_database_url))
 
 
 def register(app: typer.Typer) -> None:

@@ -1,4 +1,4 @@
-"""``unkink figures export`` and ``unkink figures sheet``: the step figures as files."""
+"""``unkink figures export``, ``sheet`` and ``frames``: the figures as files and review pages."""
 
 from __future__ import annotations
 
@@ -70,6 +70,32 @@ def sheet(
     except OSError as exc:
         fail(f"cannot write {path}: {exc.strerror or exc}", code=1)
     typer.echo(f"Saved the contact sheet to {path}.")
+
+
+@figures_app.command("frames")
+def frames(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Argument(metavar="FILE.png", help="Where to save the strips.")],
+    exercise: Annotated[
+        str | None, typer.Option("--exercise", help="Only this exercise (its id).")
+    ] = None,
+) -> None:
+    """Save strips of the moving figures' in-between frames, every half second (dev tools)."""
+    from unkink.figures.sheet import SheetError, screenshot
+    from unkink.figures.strip import frames_html
+
+    if path.suffix.lower() != ".png":
+        fail(f"{path} should end in .png")
+    catalogue = get_app(ctx).catalogue
+    chosen = [catalogue.get(exercise)] if exercise else list(catalogue)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        screenshot(frames_html(chosen), path)
+    except SheetError as exc:
+        fail(str(exc), code=1)
+    except OSError as exc:
+        fail(f"cannot write {path}: {exc.strerror or exc}", code=1)
+    typer.echo(f"Saved the frame strips to {path}.")
 
 
 def write_figure(exercise: Exercise, path: Path) -> None:

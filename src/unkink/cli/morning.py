@@ -19,16 +19,13 @@ def ask_about_last_session(app: App) -> None:
     from unkink.domain.session.next_morning import QUESTION, change_messages
     from unkink.services import safety
 
-    with app.uow() as uow:
-        pending = safety.pending_next_morning(uow=uow, today=app.today())
+    pending = safety.pending_next_morning(uow=app.uow, today=app.today())
     if pending is None:
         return
     names = ", ".join(app.catalogue.get(e).name for e in pending.exercise_ids if e in app.catalogue)
     typer.echo(f"\nYour last session ({pending.session_day:%A %d %B}): {names}.")
     worse = typer.confirm(QUESTION, default=False)
-    with app.uow() as uow:
-        changes = safety.record_next_morning(uow=uow, pending=pending, worse=worse, now=app.now())
-        uow.commit()
+    changes = safety.record_next_morning(uow=app.uow, pending=pending, worse=worse, now=app.now())
     for message in change_messages(changes):
         typer.echo(message)
     if not worse:
@@ -39,8 +36,7 @@ def show_referral(app: App) -> None:
     """Print the referral suggestion, with what to bring, when stored ratings call for one."""
     from unkink.services import safety
 
-    with app.uow() as uow:
-        suggestion = safety.referral(uow=uow)
+    suggestion = safety.referral(uow=app.uow)
     if suggestion is None:
         return
     typer.echo("")
@@ -49,3 +45,17 @@ def show_referral(app: App) -> None:
         typer.echo("What to bring:")
         for item in suggestion.what_to_bring:
             typer.echo(f"  - {item}")
+
+
+def next_session_hint(app: App) -> str:
+    """What to suggest when there is no session to show: a session only if the gate is open
+    (after an emergency answer, never "start one"; issue 11)."""
+    from unkink.domain.safety.gate import GateStep
+    from unkink.services import safety
+
+    gate = safety.check_gate(uow=app.uow, today=app.today())
+    if gate.allowed:
+        return "No sessions yet. Start one with: unkink start"
+    if gate.step is GateStep.GET_HELP:
+        return "No sessions yet. Your last answers need help now, not a session."
+    return f"No sessions yet. {gate.reason}"

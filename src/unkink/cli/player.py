@@ -221,4 +221,8 @@ def play_interactive(
             run = handled
             if run.status is RunStatus.RUNNING or run.status is RunStatus.PAUSED:
                 i = max(i, run.timeline.first_cue_from(run.position(now)))
+    if run.status is RunStatus.DONE and i < len(cues) and cues[-1].kind is CueKind.DONE:
+        # a skip past the last stretch ends the routine: its end cue is shown (as in the web)
+        run = _show_cue(run, cues[-1], now=clock(), late_s=0.0, lateness=lateness, on_cue=on_cue)
+        i = len(cues)
     return run, lateness, i

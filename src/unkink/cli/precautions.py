@@ -10,7 +10,7 @@ import typer
 
 from unkink.cli.context import get_app
 from unkink.cli.errors import fail
-from unkink.cli.safety import (
+from unkink.cli.safety_io import (
     AcceptFlag,
     JsonFlag,
     NoInput,
@@ -22,6 +22,7 @@ from unkink.cli.safety import (
 if TYPE_CHECKING:
     from datetime import date
 
+    from unkink.domain.safety.gate import Gate
     from unkink.domain.safety.precautions import Condition, Precautions
 
 
@@ -62,6 +63,10 @@ def profile(
     approach: Annotated[
         str | None, typer.Option(help="Hip replacement: posterior, anterior or unknown.")
     ] = None,
+    procedure: Annotated[
+        str | None,
+        typer.Option(help="What the operation was, in your words (e.g. caesarean). Shown back."),
+    ] = None,
     remove: Annotated[
         str | None, typer.Option("--remove", metavar="CODE", help="End a condition as of today.")
     ] = None,
@@ -76,13 +81,13 @@ def profile(
 ) -> None:
     """Record conditions that change which stretches are safe (dated, so windows expire)."""
     from unkink.domain.safety.profile import parse_profile
-    from unkink.services import safety
+    from unkink.services import profile as profile_service
 
     app = get_app(ctx)
     today = app.today()
-    details = weeks is not None or weeks_since is not None or cleared or approach is not None
+    details = (weeks, weeks_since, approach, procedure) != (None,) * 4 or cleared
     if details and add is None:
-        fail("--weeks, --weeks-since, --cleared and --approach go with --add CODE.")
+        fail("--weeks, --weeks-since, --cleared, --approach and --procedure go with --add CODE.")
     changes = file is not None or add or remove or clear or age is not None or sex is not None
     if changes:
         ensure_acknowledged(app, accept=accept, may_ask=not (as_json or no_input))
@@ -94,12 +99,15 @@ def profile(
                 person["age"] = age
             if sex is not None:
                 person["sex"] = sex
+            if add == "pregnancy":
+                weeks = _pregnancy_weeks(app, sex, weeks, may_ask=not (as_json or no_input))
             if add is not None:
                 entry: dict[str, Any] = {"code": add}
                 for key, value in (
                     ("weeks", weeks),
                     ("weeks_since", weeks_since),
                     ("approach", approach),
+                    ("procedure", procedure),
                 ):
                     if value is not None:
                         entry[key] = value
@@ -108,26 +116,24 @@ def profile(
                 person["conditions"] = [entry]
         with plain_errors(file):
             parsed = parse_profile(person, recorded_on=today)
-        with app.uow() as uow:
-            now = app.now()
-            if file is not None or clear:
-                safety.end_conditions(uow=uow, today=today)
-            if remove is not None:
-                if not safety.end_conditions(uow=uow, today=today, code=remove):
-                    fail(f"there is no active condition '{remove}'. See them with: unkink profile")
             if file is not None:
-                sex_value = str(parsed.sex) if parsed.sex else None
-                safety.set_person(uow=uow, now=now, age=parsed.age, sex=sex_value)
-            elif age is not None or sex is not None:
-                old_age, old_sex = safety.person(uow=uow)
-                new_age = age if age is not None else old_age
-                new_sex = str(parsed.sex) if parsed.sex else old_sex
-                safety.set_person(uow=uow, now=now, age=new_age, sex=new_sex)
-            safety.add_conditions(uow=uow, conditions=parsed.conditions, now=now)
-            uow.commit()
-    with app.uow() as uow:
-        active = safety.active_conditions(uow=uow, today=today)
-        person_age, person_sex = safety.person(uow=uow)
+                profile_service.set_person(
+                    uow=app.uow,
+                    now=app.now(),
+                    age=parsed.age,
+                    sex=str(parsed.sex) if parsed.sex else None,
+                )
+            profile_service.update_profile(
+                uow=app.uow,
+                now=app.now(),
+                age=age,
+                sex=str(parsed.sex) if parsed.sex and file is None else None,
+                add=parsed.conditions,
+                remove=remove,
+                replace_all=file is not None or clear,
+            )
+    active = profile_service.active_conditions(uow=app.uow, today=today)
+    person_age, person_sex = profile_service.person(uow=app.uow)
     shown = [_condition_json(c, today) for c in active]
     if as_json:
         out = {"age": person_age, "sex": person_sex, "conditions": shown}
@@ -139,18 +145,47 @@ def profile(
         typer.echo("No conditions recorded. Add one with: unkink profile --add CODE")
     for c in shown:
         row = c["table_row_today"] or "outside its window: no limits from it now"
-        typer.echo(f"- {c['code']} (recorded {c.get('recorded_on', '?')}): {row}")
+        what = f"{c['code']} ({c['procedure']})" if c.get("procedure") else c["code"]
+        typer.echo(f"- {what} (recorded {c.get('recorded_on', '?')}): {row}")
     typer.echo("See what this means for each stretch with: unkink precautions")
 
 
-def print_precautions(precautions: Precautions, ids: list[str]) -> None:
-    for exercise_id in ids:
+def _pregnancy_weeks(app: Any, sex: str | None, weeks: float | None, *, may_ask: bool) -> float:
+    """Issue 10: ask before adding a pregnancy for a person recorded as male, and ask for the
+    weeks instead of storing the strictest row silently."""
+    from unkink.services import profile as profile_service
+
+    recorded = sex or profile_service.person(uow=app.uow)[1]
+    if recorded == "male":
+        if not may_ask:
+            fail("you are recorded as male, so no pregnancy was added. If that is wrong: --sex.")
+        if not typer.confirm("You are recorded as male. Add a pregnancy anyway?", default=False):
+            fail("Nothing was added.", code=1)
+    if weeks is not None:
+        return weeks
+    if not may_ask:
+        fail("--add pregnancy needs --weeks N: how many weeks pregnant you are today.")
+    return float(typer.prompt("How many weeks pregnant are you today?", type=int))
+
+
+def print_precautions(
+    precautions: Precautions, names: dict[str, str], *, gate: Gate | None = None
+) -> None:
+    """Each stretch by its display name; when the gate is closed or gentle, it says so first,
+    so "offered as normal" never sits beside "gentle sessions only"."""
+    if gate is not None and not gate.allowed:
+        typer.echo(f"No sessions for now: {gate.reason}")
+        typer.echo("When sessions are open again, this is what each stretch would be:")
+    elif gate is not None and gate.gentle_only:
+        typer.echo("Gentle sessions only for now: every stretch is done gently, in a small range.")
+    normal = "offered gently" if gate is not None and gate.gentle_only else "offered as normal"
+    for exercise_id, name in names.items():
         if not precautions.allows(exercise_id):
-            typer.echo(f"{exercise_id}: not offered to you")
+            typer.echo(f"{name}: not offered to you")
         elif (text := precautions.modification_for(exercise_id)) is not None:
-            typer.echo(f"{exercise_id}: offered with changes: {text}")
+            typer.echo(f"{name}: offered with changes: {text}")
         else:
-            typer.echo(f"{exercise_id}: offered as normal")
+            typer.echo(f"{name}: {normal}")
 
 
 def precautions(
@@ -174,17 +209,18 @@ def precautions(
     with plain_errors():
         catalogue = app.catalogue
     ids = list(catalogue.ids)
+    gate = None
     if profile_file is not None:
         with plain_errors(profile_file):
             parsed = parse_profile(read_json(profile_file))
         result = derive_precautions(parsed.conditions, today=app.today(), exercises=catalogue)
     else:
-        with app.uow() as uow:
-            result = safety.current_precautions(uow=uow, today=app.today(), exercises=catalogue)
+        result = safety.current_precautions(uow=app.uow, today=app.today(), exercises=catalogue)
+        gate = safety.check_gate(uow=app.uow, today=app.today())
     if as_json:
         typer.echo(json.dumps(safety.precautions_json(result, ids), indent=2))
     else:
-        print_precautions(result, ids)
+        print_precautions(result, {e: catalogue.get(e).name for e in ids}, gate=gate)
 
 
 def register(app: typer.Typer) -> None:

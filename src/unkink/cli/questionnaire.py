@@ -1,19 +1,25 @@
-"""The interactive screening questionnaire: one question at a time, with a way back.
+"""The interactive screening in the terminal: one screen at a time, with a way back.
 
-Reads replies with ``typer.prompt``; the questions, their plain words and skip rules live in
-``unkink.domain.safety.questions``. Type ``b`` to go back one question; at the end, a
-numbered review lets the person change any answer before the result is shown.
+Only translation: which screen comes next, the stop at the first emergency answer and the
+re-check's summary come from ``unkink.services.screening`` (the web app asks the same
+functions). Type ``b`` to go back one screen; at the end of a first run, a numbered review
+lets the person change any answer before the result is shown.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
 from typing import Any
 
 import typer
 
-from unkink.domain.safety.questions import QUESTIONS, Kind, Question
+from unkink.domain.safety.questions import Kind, Question, to_answer_value, without
+from unkink.domain.safety.walk import WalkStep, prune, review
 
 BACK = object()
+MULTI = (Kind.CHECKLIST, Kind.MANY, Kind.SUMMARY)
+NextStep = Callable[[dict[str, Any], Collection[str] | None], WalkStep]
 
 
 def _reply_to(question: Question, text: str) -> Any:
@@ -27,13 +33,17 @@ def _reply_to(question: Question, text: str) -> Any:
         if text.isdigit() and question.low <= int(text) <= question.high:
             return int(text)
         return None
+    if question.kind in MULTI and text in ("0", "none"):
+        return []
     numbers = [p for p in text.replace(",", " ").split() if p]
-    if not all(p.isdigit() and 1 <= int(p) <= len(question.options) for p in numbers):
+    if not numbers or not all(
+        p.isdigit() and 1 <= int(p) <= len(question.options) for p in numbers
+    ):
         return None
     picked = [question.options[int(p) - 1][0] for p in numbers]
     if question.kind is Kind.CHOICE:
         return picked[0] if len(picked) == 1 else None
-    return sorted(set(picked))
+    return list(dict.fromkeys(picked))
 
 
 def _hint(question: Question) -> str:
@@ -43,7 +53,7 @@ def _hint(question: Question) -> str:
         return f"Type a number from {question.low} to {question.high}."
     if question.kind is Kind.CHOICE:
         return "Type the number of one answer."
-    return "Type the numbers that apply, like 1 3, or press Enter for none."
+    return "Type the numbers that apply, like 1 3, or 0 for none of these."
 
 
 def ask(question: Question, number: int) -> Any:
@@ -52,77 +62,69 @@ def ask(question: Question, number: int) -> Any:
     typer.echo(f"{number}. {question.text}")
     for i, (_, label) in enumerate(question.options, start=1):
         typer.echo(f"   {i}) {label}")
+    if question.kind in MULTI:
+        typer.echo("   0) None of these")
     while True:
-        text = typer.prompt(
-            f"   {_hint(question)} (b = back)",
-            default="" if question.kind is Kind.MANY else None,
-            show_default=False,
-        )
+        text = typer.prompt(f"   {_hint(question)} (b = back)", show_default=False)
         reply = _reply_to(question, str(text))
         if reply is not None:
             return reply
         typer.echo(f"   Sorry, I did not understand that. {_hint(question)}")
 
 
-def _label(question: Question, value: Any) -> str:
-    labels = dict(question.options)
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list):
-        return ", ".join(labels.get(v) or str(v) for v in value) or "none"
-    return labels.get(value, str(value)) if isinstance(value, str) else str(value)
+@dataclass
+class Walk:
+    """The answers so far, and how they were before each screen (for 'b')."""
 
+    answers: dict[str, Any] = field(default_factory=dict)
+    changed: list[str] | None = None
+    before: list[tuple[dict[str, Any], list[str] | None]] = field(default_factory=list)
+    emergency: bool = False
 
-def _walk(values: dict[str, Any], stop_early: Any) -> None:
-    """Ask every question that applies and has no answer yet, in order, with 'b' going back."""
-    asked: list[int] = []
-    i = 0
-    while i < len(QUESTIONS):
-        q = QUESTIONS[i]
-        if not q.applies(values):
-            values.pop(q.field, None)
-            i += 1
-            continue
-        if q.field in values:
-            i += 1
-            continue
-        reply = ask(q, len(values) + 1)
-        if reply is BACK:
-            if not asked:
-                typer.echo("   This is the first question.")
+    def run(self, next_step: NextStep) -> None:
+        while True:
+            step = next_step(self.answers, self.changed)
+            if step.done:
+                self.emergency = step.emergency
+                return
+            question = step.question
+            assert question is not None
+            reply = ask(question, len(self.before) + 1)
+            if reply is BACK:
+                if not self.before:
+                    typer.echo("   This is the first question.")
+                    continue
+                self.answers, self.changed = self.before.pop()
                 continue
-            i = asked.pop()
-            values.pop(QUESTIONS[i].field, None)
-            continue
-        values[q.field] = reply
-        asked.append(i)
-        i += 1
-        if stop_early(values):
-            return
+            self.before.append((dict(self.answers), self.changed))
+            if question.kind is Kind.SUMMARY:
+                self.changed = list(reply)
+            else:
+                self.answers = {**self.answers, **to_answer_value(question, reply)}
 
 
-def run_questionnaire(stop_early: Any) -> dict[str, Any]:
-    """All answers as §2.4 field values. ``stop_early(values)`` ends the questions at once."""
+def run_questionnaire(next_step: NextStep, *, with_review: bool = True) -> Walk:
+    """Walk the screens the service hands out; then, unless it ended on an emergency or is a
+    re-check (its summary is the review), let the person change any answer."""
     typer.echo("Please answer a few safety questions. Type b at any question to go back.")
-    values: dict[str, Any] = {}
-    _walk(values, stop_early)
-    while True:
-        shown = [q for q in QUESTIONS if q.field in values]
+    walk = Walk()
+    walk.run(next_step)
+    while with_review and not walk.emergency:
+        shown = review(walk.answers)
         typer.echo("\nYour answers:")
-        for n, q in enumerate(shown, start=1):
-            typer.echo(f"  {n}. {q.text} {_label(q, values[q.field])}")
+        for n, (q, words) in enumerate(shown, start=1):
+            typer.echo(f"  {n}. {q.short}: {words}")
         text = typer.prompt(
             "Type a number to change that answer, or press Enter if all is right",
             default="",
             show_default=False,
         ).strip()
         if not text:
-            return values
+            break
         if not text.isdigit() or not 1 <= int(text) <= len(shown):
             typer.echo(f"Please type a number from 1 to {len(shown)}, or press Enter.")
             continue
-        q = shown[int(text) - 1]
-        reply = ask(q, int(text))
-        if reply is not BACK:
-            values[q.field] = reply
-            _walk(values, stop_early)  # new questions may now apply, others drop out
+        walk.answers = prune(without(shown[int(text) - 1][0], walk.answers))
+        walk.before.clear()
+        walk.run(next_step)  # asks that screen again, then any that now apply
+    return walk

@@ -15,16 +15,22 @@ from unkink.cli.errors import fail
 
 if TYPE_CHECKING:
     from unkink.bootstrap import App
-    from unkink.domain.safety.gate import Gate
-    from unkink.domain.safety.precautions import Precautions
     from unkink.domain.session.planner import PlanRequest
+    from unkink.services.sessions import SessionPlan
 
 Area = Annotated[
-    str, typer.Option("--area", help="Which part of your back: upper, lower or whole.")
+    str | None,
+    typer.Option(
+        "--area", help="Which part of your back: upper, lower or whole (default: where it hurts)."
+    ),
 ]
 Where = Annotated[
-    str,
-    typer.Option("--where", help="desk (standing or sitting only) or floor (a mat; may get down)."),
+    str | None,
+    typer.Option(
+        "--where",
+        help="desk (standing or sitting only) or floor (a mat; may get down). "
+        "Default: the place you chose before, else desk.",
+    ),
 ]
 Minutes = Annotated[float, typer.Option("--minutes", help="About how long, from 1 to 60 minutes.")]
 Exclude = Annotated[
@@ -40,29 +46,51 @@ def _request(area: str, where: str, minutes: float, exclude: list[str] | None) -
     return parse_request(area=area, where=where, minutes=minutes, exclude=exclude or ())
 
 
-def _gate(ctx: typer.Context, app: App, *, may_ask: bool) -> tuple[bool, Precautions]:
-    """Ask the safety service whether a session may go ahead; returns (gentle_only, precautions).
+def _plan(ctx: typer.Context, app: App, request: PlanRequest, *, may_ask: bool) -> SessionPlan:
+    """Plan through the session service (gate, precautions, plan in one call).
 
     In an interactive start, a missing check is offered right away (``unkink check``)."""
-    from unkink.services.safety import gate_and_precautions
+    from unkink.services.sessions import SessionBlocked, plan
 
-    def read() -> tuple[Gate, Precautions | None]:
-        with app.uow() as u:
-            return gate_and_precautions(uow=u, today=app.today(), exercises=app.catalogue)
+    def attempt() -> SessionPlan:
+        return plan(uow=app.uow, catalogue=app.catalogue, request=request, now=app.now())
 
-    gate, precautions = read()
-    if not gate.allowed and may_ask and "unkink check" in gate.next_step:
-        typer.echo(gate.reason)
+    try:
+        planned = attempt()
+    except SessionBlocked as blocked:
+        if not (may_ask and blocked.plan.needs_check):
+            fail(str(blocked), code=1)
+        typer.echo(blocked.plan.reason)
+        if not typer.confirm("Answer the safety questions now?", default=True):
+            fail(str(blocked), code=1)
+        from unkink.cli.safety import check
+
+        check(ctx)  # the safety engineer's own flow: intended use, questions, saved result
+        try:
+            planned = attempt()
+        except SessionBlocked as again:
+            fail(str(again), code=1)
+    if planned.gentle_only and planned.reason:
+        typer.echo(planned.reason, err=True)
+    return planned
+
+
+def _resume_allowed(ctx: typer.Context, app: App, *, may_ask: bool) -> None:
+    """Carrying on needs the same open gate as a new session."""
+    from unkink.services.sessions import SessionBlocked, session_gate
+
+    decided = session_gate(uow=app.uow, catalogue=app.catalogue, today=app.today())
+    if decided.allowed:
+        return
+    if may_ask and decided.needs_check:
+        typer.echo(decided.reason)
         if typer.confirm("Answer the safety questions now?", default=True):
             from unkink.cli.safety import check
 
-            check(ctx)  # the safety engineer's own flow: intended use, questions, saved result
-            gate, precautions = read()
-    if not gate.allowed or precautions is None:
-        fail(f"{gate.reason}\nNext step: {gate.next_step}.", code=1)
-    if gate.gentle_only and gate.reason:
-        typer.echo(gate.reason, err=True)
-    return gate.gentle_only, precautions
+            check(ctx)
+            decided = session_gate(uow=app.uow, catalogue=app.catalogue, today=app.today())
+    if not decided.allowed:
+        fail(str(SessionBlocked(decided)), code=1)
 
 
 def _before_session(app: App) -> None:
@@ -76,28 +104,19 @@ def _before_session(app: App) -> None:
 
 def plan(
     ctx: typer.Context,
-    area: Area = "whole",
-    where: Where = "floor",
+    area: Area = None,
+    where: Where = None,
     minutes: Minutes = 10,
     exclude: Exclude = None,
     as_json: AsJson = False,
 ) -> None:
     """Plan a routine for an area and a place that fits the minutes, and say why each stretch."""
-    from dataclasses import replace
-
-    from unkink.services import sessions
+    from unkink.cli.plan_defaults import resolve
 
     app = get_app(ctx)
-    request = _request(area, where, minutes, exclude)
-    gentle_only, precautions = _gate(ctx, app, may_ask=False)
-    request = replace(request, gentle_only=gentle_only)
-    planned = sessions.plan(
-        uow=app.uow,
-        catalogue=app.catalogue,
-        request=request,
-        now=app.now(),
-        precautions=precautions,
-    )
+    area, where = resolve(app, area, where, may_ask=False)  # safety's defaults (issue 11)
+    planned = _plan(ctx, app, _request(area, where, minutes, exclude), may_ask=False)
+    assert planned.routine is not None
     if as_json:
         typer.echo(
             json.dumps({"routine_id": planned.routine_id, **planned.routine.as_dict()}, indent=2)
@@ -117,8 +136,8 @@ def _options_text(area: str, where: str, minutes: float, exclude: list[str] | No
 
 def start(
     ctx: typer.Context,
-    area: Area = "whole",
-    where: Where = "floor",
+    area: Area = None,
+    where: Where = None,
     minutes: Minutes = 10,
     exclude: Exclude = None,
     resume: Annotated[
@@ -148,28 +167,29 @@ def start(
         done = f"{state.position_s / 60:.1f} of {state.timeline.total_s / 60:.1f} minutes"
         resume = typer.confirm(f"Your last session stopped after {done}. Carry on with it?")
     if resume and state is not None:
-        _gate(ctx, app, may_ask=interactive)
+        _resume_allowed(ctx, app, may_ask=interactive)
         from unkink.cli.session_run import play
 
         play(app, state=state, voice=voice, interactive=interactive, json_events=json_events)
         return
-    from dataclasses import replace
+    from unkink.cli.plan_defaults import resolve
 
-    request = _request(area, where, minutes, exclude)
+    area, where = resolve(app, area, where, may_ask=interactive)  # safety's defaults (issue 11)
     if interactive:
         _before_session(app)
-    gentle_only, precautions = _gate(ctx, app, may_ask=interactive)
-    request = replace(request, gentle_only=gentle_only)
+    planned = _plan(ctx, app, _request(area, where, minutes, exclude), may_ask=interactive)
+    assert planned.routine is not None
+    if interactive:
+        from unkink.cli.render import console
+        from unkink.cli.session_view import plan_table
+
+        console().print(plan_table(planned.routine))
+    else:  # stdout carries only the cues; what the plan had to change goes to stderr
+        for note in planned.routine.notes:
+            typer.echo(note, err=True)
     from unkink.cli.session_run import play_new
 
-    play_new(
-        app,
-        request=request,
-        precautions=precautions,
-        voice=voice,
-        interactive=interactive,
-        json_events=json_events,
-    )
+    play_new(app, planned=planned, voice=voice, interactive=interactive, json_events=json_events)
 
 
 def history(
@@ -185,7 +205,9 @@ def history(
         typer.echo(json.dumps([e.as_dict() for e in entries], indent=2))
         return
     if not entries:
-        typer.echo("No sessions yet. Start one with: unkink start")
+        from unkink.cli.morning import next_session_hint
+
+        typer.echo(next_session_hint(get_app(ctx)))  # safety decides whether to suggest one
         return
     from unkink.cli.render import console
     from unkink.cli.session_view import history_table

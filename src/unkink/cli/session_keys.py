@@ -1,4 +1,10 @@
-"""The full-screen player: rich Live, single-key controls, and the "this hurts" questions."""
+"""The full-screen player: rich Live, single-key controls, and the "this hurts" questions.
+
+Keys only move the run (``domain.session.run``) and hand what happened to the recorder; the
+session services decide what a pain report means and whether the session ends. A session
+carried on opens paused, saying where it carries on from, as the browser does: the hold
+starts only when the person presses space (logged then as the session's resume).
+"""
 
 from __future__ import annotations
 
@@ -8,38 +14,33 @@ from typing import TYPE_CHECKING
 import typer
 
 from unkink.cli.player import OnCue, play_interactive, raw_keys
-from unkink.domain.session.run import RunStatus, SessionRun, resume_run
-from unkink.services import sessions
-from unkink.services.sessions import ResumeState
+from unkink.cli.session_questions import ask_after, ask_pain
+from unkink.domain.session.run import RunStatus, SessionRun
 
 if TYPE_CHECKING:
     from unkink.bootstrap import App
+    from unkink.cli.session_recorder import Recorder
     from unkink.cli.session_sound import Chimes
-    from unkink.domain.safety.pain import PainDecision
+    from unkink.services.sessions import ResumeState
 
 
 class _Keys:
     """What each key does; remembers why the loop was left (quit or pain)."""
 
-    def __init__(self, app: App, session_id: int, chimes: Chimes | None = None) -> None:
-        self.app = app
-        self.session_id = session_id
+    def __init__(self, recorder: Recorder, chimes: Chimes | None = None) -> None:
+        self.recorder = recorder
+        self.chimes = chimes
         self.leave: str | None = None
         self.message = ""
         self.message_item: int | None = None  # the stretch a note belongs to; it ends with it
         self.run: SessionRun | None = None
-        self.chimes = chimes
+        self.reopened = False  # carried on, not yet resumed: the first resume says so
 
-    def _log(self, kind: str, run: SessionRun, now: float) -> None:
-        sessions.record_event(
-            uow=self.app.uow,
-            session_id=self.session_id,
-            kind=kind,
-            at=self.app.now(),
-            elapsed_s=run.elapsed(now),
-            exercise_id=run.timeline.segment_at(run.position(now)).exercise_id,
-            detail={"position_s": round(run.position(now), 3)},
-        )
+    def resume(self, run: SessionRun, now: float) -> SessionRun:
+        run = run.resume(now)
+        self.recorder.resume(run, now, reopened=self.reopened)
+        self.reopened = False
+        return run
 
     def __call__(self, key: str, run: SessionRun, now: float) -> SessionRun | None:
         if key == "m" and self.chimes is not None:
@@ -48,16 +49,19 @@ class _Keys:
             return run
         self.message = ""
         if key == " ":
-            run = run.pause(now) if run.status is RunStatus.RUNNING else run.resume(now)
-            self._log("pause" if run.status is RunStatus.PAUSED else "resume", run, now)
-            return run
+            if run.status is RunStatus.RUNNING:
+                run = run.pause(now)
+                self.recorder.pause(run, now)
+                return run
+            return self.resume(run, now)
         if key in ("n", "s"):
-            self._log("skip_step" if key == "n" else "skip_exercise", run, now)
+            self.recorder.skip(run, now, whole_exercise=key == "s")
             return run.skip_step(now) if key == "n" else run.skip_exercise(now)
         if key in ("p", "q"):
             if run.status is RunStatus.RUNNING:
                 run = run.pause(now)
-            self._log("this_hurts" if key == "p" else "quit", run, now)
+                if key == "p":  # as the browser does: a pause, then the pain report
+                    self.recorder.pause(run, now)
             self.leave = "pain" if key == "p" else "quit"
             self.run = run
             return None
@@ -67,29 +71,27 @@ class _Keys:
 def run_with_keys(
     app: App,
     *,
+    run: SessionRun,
     state: ResumeState,
+    recorder: Recorder,
     on_cue: OnCue,
     chimes: Chimes | None = None,
-    done: set[str] | None = None,
 ) -> None:
     from rich.live import Live
 
     from unkink.cli.render import console
-    from unkink.cli.session_run import ask_after, finish
     from unkink.cli.session_view import player_screen, say
 
     out = console()
-    run = resume_run(
-        state.timeline, position_s=state.position_s, elapsed_s=state.elapsed_s, now=app.clock()
-    )
     cue_index = state.cue_index
-    keys = _Keys(app, state.session_id, chimes)
-    if state.position_s:  # resumed: say so, paused, before the hold starts
+    keys = _Keys(recorder, chimes)
+    exercises = {item.exercise.id: item.exercise for item in state.routine.items}
+    if state.cue_index or state.position_s:  # carried on: say so, paused, before the hold
         now = app.clock()
         run = run.pause(now)
-        keys.message = (
-            f"Carrying on from {state.position_s / 60:.1f} minutes in. Press space to go on."
-        )
+        keys.reopened = True
+        minutes = state.position_s / 60
+        keys.message = f"Carrying on from {minutes:.1f} minutes in. Press space to go on."
         keys.message_item = run.timeline.segment_at(run.position(now)).item
     while True:
         keys.leave = None
@@ -99,9 +101,11 @@ def run_with_keys(
         ):
 
             def redraw(current: SessionRun, now: float, _i: int) -> None:
+                waiting = recorder.waiting_note()  # the saving note outlasts any stretch
                 screen = player_screen(
-                    current, now, message=keys.message, message_item=keys.message_item,
-                    width=out.width,
+                    current, now, message=waiting or keys.message,
+                    message_item=None if waiting else keys.message_item, width=out.width,
+                    exercises=exercises,
                 )  # fmt: skip
                 live.update(screen, refresh=True)
 
@@ -116,56 +120,31 @@ def run_with_keys(
             )
         now = app.clock()
         if keys.leave is None:  # the routine ran to its end
-            finish(app, state.session_id, run, now)
+            recorder.finish(run, now)
             say("Well done. That is the end of your routine.")
-            ask_after(app, state, done=done)
+            ask_after(recorder)
             return
         assert keys.run is not None
         run = keys.run
         if keys.leave == "quit":
-            sessions.record_event(
-                uow=app.uow, session_id=state.session_id, kind="saved", at=app.now(),
-                elapsed_s=run.elapsed(now),
-            )  # fmt: skip
+            recorder.leave(run, now)
             say("Stopped. Your progress is saved. Carry on with: unkink start --resume")
             return
-        decision = _ask_pain(app, state.session_id, run, now)
-        say(decision.message)
+        stop = ask_pain(recorder, run, now)
+        say(stop.decision.message)
         now = app.clock()
-        if decision.action.rescreen:
-            run = run.stop(now, "pain")
-            finish(app, state.session_id, run, now)
+        if stop.ended:
             return
-        if decision.action == "stop_exercise":
+        if stop.skip_exercise:
+            recorder.skip(run, now, whole_exercise=True)
             run = run.skip_exercise(now)
         typer.prompt("Press Enter to go on", default="", show_default=False)
         now = app.clock()
         if run.status is RunStatus.PAUSED:
-            run = run.resume(now)
+            run = keys.resume(run, now)
         if run.finished:
-            finish(app, state.session_id, run, now)
+            recorder.finish(run, now)
             return
         cue_index = max(cue_index, run.timeline.first_cue_from(run.position(now)))
-        keys.message = decision.message
+        keys.message = stop.decision.message
         keys.message_item = run.timeline.segment_at(run.position(now)).item
-
-
-def _ask_pain(app: App, session_id: int, run: SessionRun, now: float) -> PainDecision:
-    """Ask the pain score and the stop-at-once questions; the safety rules decide."""
-    from unkink.cli.session_run import ask_number
-    from unkink.cli.session_view import say
-    from unkink.domain.safety.pain import STOP_QUESTIONS, PainReport
-
-    say("The session is paused. Let's check what you feel.")
-    score = ask_number("How bad is the pain? (0 = none, 10 = very bad)")
-    answers = {name: typer.confirm(question, default=False) for name, question in STOP_QUESTIONS}
-    report = PainReport(score=score, **answers)
-    exercise_id = run.timeline.segment_at(run.position(now)).exercise_id
-    return sessions.record_pain(
-        uow=app.uow,
-        session_id=session_id,
-        report=report,
-        exercise_id=exercise_id,
-        at=app.now(),
-        elapsed_s=run.elapsed(now),
-    )

@@ -15,12 +15,21 @@ from unkink.domain.session.routines import Routine
 from unkink.domain.session.run import RunStatus, SessionRun
 from unkink.domain.session.timeline import CueKind
 from unkink.services.sessions import HistoryEntry
-from unkink.textfmt import duration_short
+from unkink.textfmt import duration_short, duration_words
 
 if TYPE_CHECKING:
-    from unkink.web.after_view import Closing
+    from collections.abc import Mapping
 
-STOP_WORDS = {"pain": "pain", "not_resumed": "a new one began", "quit": "quit"}
+    from unkink.domain.exercises import Exercise
+    from unkink.services.closing import Closing
+
+STOP_WORDS = {
+    "pain": "pain",
+    "not_resumed": "a new one began",
+    "quit": "quit",
+    "skipped_most": "most of it skipped",
+    "skipped_all": "most of it skipped",
+}
 KEYS_HELP = "space pause · n skip step · s skip stretch · p this hurts · m sound · q quit"
 
 _DIGITS = {
@@ -74,32 +83,35 @@ def plan_table(routine: Routine) -> Table:
 
 
 FIGURE_MIN_WIDTH = 60
-"""Below this many columns the panel shows the step in words only, without the figure."""
+"""Below this many columns the panel shows the step in words only, without the figure
+(``unkink.figures.terminal.MIN_COLUMNS``)."""
 FIGURE_SIZE = (30, 9)  # characters wide, lines high
+_drawn: dict[tuple[str, int, str | None], list[str]] = {}
+"""Figures already drawn, by exercise, step and side: the panel redraws many times a second."""
 
 
-def draw_pose_lines(exercise_id: str, step: int, width: int, height: int) -> list[str]:
-    """The step's pose as lines of braille characters, or [] when it can't be drawn.
+def figure_lines(exercise: Exercise, step: int | None, side: str | None) -> list[str]:
+    """The pose of step ``step`` (1-based; none: the first, as for "get ready") in braille,
+    from the pose model (``unkink.figures.terminal``); [] when it cannot be drawn."""
+    from unkink.figures.scene import FigureError
+    from unkink.figures.terminal import step_lines
 
-    PLACEHOLDER until the merge: the real drawing comes from ``unkink.figures.terminal``
-    (written by the figures helper, same signature). Until then a framed caption stands in.
-    """
-    try:
-        from unkink.figures.terminal import (  # type: ignore[import-not-found,unused-ignore]
-            draw_pose_lines as draw,
-        )
-    except ImportError:
-        return []
-    return list(draw(exercise_id, step, width, height))
+    index = max(0, (step or 1) - 1)
+    key = (exercise.id, index, side)
+    if key not in _drawn:
+        w, h = FIGURE_SIZE
+        try:
+            _drawn[key] = step_lines(exercise, index, side=side, width=w, height=h)
+        except (FigureError, IndexError, KeyError, ValueError):
+            _drawn[key] = []  # an exercise without poses: the words in the panel are enough
+    return _drawn[key]
 
 
-def _figure(exercise_id: str, step: int | None, name: str) -> RenderableType:
-    w, h = FIGURE_SIZE
-    lines = draw_pose_lines(exercise_id, max(0, (step or 1) - 1), w, h)
-    if lines:
-        return Text("\n".join(lines), style="cyan", no_wrap=True, overflow="crop")
-    caption = Text(name, justify="center", style="cyan")  # placeholder: a framed caption
-    return Panel(Align.center(caption, vertical="middle"), width=w, height=h, style="dim")
+def _figure(exercise: Exercise | None, step: int | None, side: str | None) -> RenderableType:
+    lines = figure_lines(exercise, step, side) if exercise is not None else []
+    if len(lines) < 2:  # one line is the words-only fallback; the step text already says it
+        return Text("")
+    return Text("\n".join(lines), style="cyan", no_wrap=True, overflow="crop")
 
 
 def wrap(text: str, width: int) -> str:
@@ -119,11 +131,13 @@ def player_screen(
     message: str = "",
     message_item: int | None = None,
     width: int = 80,
+    exercises: Mapping[str, Exercise] | None = None,
 ) -> RenderableType:
     """The panel: heading, step text, the figure beside the countdown, bars, what's next.
 
     ``message`` (a pain note, "carrying on from ...") shows only while the stretch it belongs
-    to (``message_item``) lasts; ``width`` is the terminal's.
+    to (``message_item``) lasts; ``width`` is the terminal's; ``exercises`` (by id) give the
+    figures, drawn from 60 columns up.
     """
     timeline = run.timeline
     position = run.position(now)
@@ -140,11 +154,13 @@ def player_screen(
     parts.append(Text(segment.text, style="white"))
     parts.append(Text(""))
     number = big_number(str(max(int(left + 0.999), 0)))
-    if width >= FIGURE_MIN_WIDTH:
+    if width >= FIGURE_MIN_WIDTH and exercises:
         side_by_side = Table.grid(padding=(0, 3), expand=True)
         side_by_side.add_column(width=FIGURE_SIZE[0], no_wrap=True)
         side_by_side.add_column(ratio=1, vertical="middle")
-        side_by_side.add_row(_figure(segment.exercise_id, segment.step, name), number)
+        side_by_side.add_row(
+            _figure(exercises.get(segment.exercise_id), segment.step, segment.side), number
+        )
         parts.append(side_by_side)
     else:
         parts.append(number)
@@ -173,15 +189,16 @@ def player_screen(
     return Panel(Group(*parts), title="unkink", title_align="left")
 
 
-def closing_panel(facts: Closing, before_after: str = "") -> Panel:
+def closing_panel(facts: Closing) -> Panel:
     """The end of a session in the terminal: the same facts as the web's closing screen."""
     body = Table.grid(padding=(0, 2))
     body.add_column(style="dim", no_wrap=True)
     body.add_column(ratio=1)
-    body.add_row("You did", facts.did)
-    body.add_row("Stretches", ", ".join(facts.stretches))
-    if before_after:
-        body.add_row("Before → after", before_after)
+    body.add_row("You did", f"{duration_words(facts.done_s)} of stretching")
+    if facts.stretches:
+        body.add_row("Stretches", ", ".join(s.name for s in facts.stretches))
+    if facts.before_after_text:
+        body.add_row("Before → after", facts.before_after_text)
     week = "  ".join(f"[{'bold cyan' if d.done else 'dim'}]{d.label}[/]" for d in facts.week)
     body.add_row("This week", Text.from_markup(week + f"   {facts.week_text}"))
     body.add_row("Streak", facts.streak_text)

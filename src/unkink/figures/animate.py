@@ -8,39 +8,18 @@ ends share, so a knee on the floor stays on the floor. Paths morph with SMIL; un
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-
-from unkink.domain.body.placement import PlacedPose
-from unkink.domain.body.pose import Keyframe
-from unkink.domain.exercises import Exercise, Phase, Step
+from unkink.domain.exercises import Exercise, Phase
 from unkink.figures import body, svg
 from unkink.figures.paths import num
 from unkink.figures.scene import Scene, scene_for
-
-SAMPLES_PER_S = 3.0
-HOLD_SHOWN_S = 4.0
-"""Holds are shown this long at most, so the loop stays short; moves keep their real pace."""
-MOVE_SHARE_OF_HOLD = 0.6
-
-
-@dataclass(frozen=True, slots=True)
-class Frame:
-    t: float
-    pose: PlacedPose
-    highlight: str
+from unkink.figures.timeline import HOLD_SHOWN_S, Frame, Mover, timeline
 
 
 def render_exercise_animated_svg(exercise: Exercise, *, side: str | None = None) -> str:
     """An animated figure of the whole exercise for ``side`` (``None``: the stored side)."""
     scene = scene_for(exercise, side)
-    setup = [s for s in exercise.steps if s.phase is not Phase.REP]
-    reps = list(exercise.rep_steps)
-    loop_start = scene.keyframes(reps[-1])[-1]
-    first = scene.keyframes(setup[0])[0] if setup else loop_start
-    intro = timeline(scene, first, setup, end_on=loop_start)
-    loop = timeline(scene, loop_start, reps)
-    held = next((s for s in reps if s.hold), reps[len(reps) // 2])
+    intro, loop = exercise_frames(scene)
+    held = svg.held_step(exercise)
     still_pose = scene.place(scene.keyframes(held)[-1])
     still = svg.figure_markup(still_pose, scene) + svg.highlight_markup(
         still_pose, scene, held.highlight
@@ -54,51 +33,41 @@ def render_exercise_animated_svg(exercise: Exercise, *, side: str | None = None)
     return svg.document(scene, uid=uid, title=title, desc=desc, content=content, animated=True)
 
 
-def timeline(
-    scene: Scene, start: Keyframe, steps: Sequence[Step], *, end_on: Keyframe | None = None
-) -> list[Frame]:
-    """Frames from ``start`` through each step's keyframes, timed by the step's seconds."""
-    frames = [Frame(0.0, scene.place(start), "")]
-    t, current = 0.0, start
-    targets: list[tuple[Step, Keyframe, float, float]] = []
-    for step in steps:
-        keys = scene.keyframes(step)
-        seconds = min(step.seconds.value, HOLD_SHOWN_S) if step.hold else step.seconds.value
-        moving = seconds * MOVE_SHARE_OF_HOLD if step.hold else seconds
-        for key in keys:
-            targets.append((step, key, moving / len(keys), 0.0))
-        rest = seconds - moving
-        if rest > 0:
-            targets[-1] = (*targets[-1][:3], rest)
-    if end_on is not None and steps:
-        targets.append((steps[-1], end_on, 1.5, 0.0))
-    for step, key, move_s, rest_s in targets:
-        n = max(1, round(move_s * SAMPLES_PER_S))
-        for i in range(1, n + 1):
-            u = i / n
-            pose = scene.place(_between(current, key, _ease(u)), floor=_shared(current, key))
-            frames.append(Frame(t + u * move_s, pose, step.highlight))
-        t += move_s
-        current = key
-        if rest_s > 0:
-            t += rest_s
-            frames.append(Frame(t, frames[-1].pose, step.highlight))
-    return frames
+def render_step_moving_svg(exercise: Exercise, step_index: int, *, side: str | None = None) -> str:
+    """Step ``step_index`` moving once, at its own pace, from where it starts to its pose.
+
+    The movement starts when the figure is shown, so showing it when the step starts keeps
+    the drawing in time with the words; it then stays in the step's pose. Under
+    ``prefers-reduced-motion`` the still of the step's pose shows instead.
+    """
+    scene = scene_for(exercise, side)
+    step = exercise.steps[step_index]
+    keys = scene.keyframes(step)
+    start = svg.previous_keyframe(scene, step_index) or keys[0]
+    frames = timeline(Mover(scene), start, [step], real=True)
+    pose = scene.place(keys[-1])
+    still = svg.figure_markup(pose, scene) + svg.highlight_markup(pose, scene, step.highlight)
+    uid = f"{exercise.id}-{step_index + 1}-moving-{scene.side or 'both'}"
+    moving = _moving_markup(scene, frames, frames[-1:], uid)
+    content = "".join(svg.prop_markup(scene))
+    content += f'<g class="moving">{moving}</g><g class="still">{still}</g>'
+    number = f"step {step_index + 1} of {len(exercise.steps)}"
+    title = f"{exercise.name}, {number}, moving" + (f", {scene.side} side" if scene.side else "")
+    desc = svg.describe_step(exercise, step, scene)
+    return svg.document(scene, uid=uid, title=title, desc=desc, content=content, animated=True)
 
 
-def _ease(u: float) -> float:
-    return u * u * (3 - 2 * u)
-
-
-def _between(a: Keyframe, b: Keyframe, u: float) -> Keyframe:
-    ra, rb = a.resolved(), b.resolved()
-    angles = {k: ra[k] + (rb[k] - ra[k]) * u for k in ra}
-    return Keyframe(angles=angles, floor=_shared(a, b), seat=b.seat)
-
-
-def _shared(a: Keyframe, b: Keyframe) -> tuple[str, ...]:
-    shared = tuple(p for p in b.floor if p in a.floor)
-    return shared or b.floor
+def exercise_frames(scene: Scene) -> tuple[list[Frame], list[Frame]]:
+    """The frames of the moving figure: getting into place once, then the repeated loop."""
+    exercise = scene.exercise
+    mover = Mover(scene)
+    setup = [s for s in exercise.steps if s.phase is not Phase.REP]
+    reps = list(exercise.rep_steps)
+    loop_start = scene.keyframes(reps[-1])[-1]
+    first = scene.keyframes(setup[0])[0] if setup else loop_start
+    intro = timeline(mover, first, setup, end_on=loop_start)
+    loop = timeline(mover, loop_start, reps)
+    return intro, loop
 
 
 def _moving_markup(scene: Scene, intro: list[Frame], loop: list[Frame], uid: str) -> str:
@@ -145,6 +114,8 @@ def _animate(
     out = ""
     if len(intro) > 1:
         out += _one(attribute, intro, values[: len(intro)], "0s", ' fill="freeze"', mode)
+    if len(loop) < 2:
+        return out
     begin = f"{num(intro_s)}s"
     out += _one(attribute, loop, values[len(intro) :], begin, ' repeatCount="indefinite"', mode)
     return out

@@ -69,7 +69,7 @@ def _mean_depth(placed: PlacedPose, camera: Camera, names: list[str] | tuple[str
     return sum(camera.depth(placed.position(n)) for n in names) / len(names)
 
 
-def _r(point: str) -> float:
+def limb_radius(point: str) -> float:
     for side in SIDES:
         point = point.removeprefix(side + "_")
     return LIMB_RADIUS.get(point, RADIUS[point]) * CM_PER_M
@@ -77,14 +77,14 @@ def _r(point: str) -> float:
 
 def _limb(placed: PlacedPose, camera: Camera, a: str, b: str) -> str:
     pa, pb = camera.project(placed.position(a)), camera.project(placed.position(b))
-    return paths.capsule(pa, _r(a), pb, _r(b))
+    return paths.capsule(pa, limb_radius(a), pb, limb_radius(b))
 
 
 def _trunk(placed: PlacedPose, camera: Camera) -> tuple[Part, ...]:
     parts = []
     for i, (a, b) in enumerate(zip(TRUNK_CHAIN, TRUNK_CHAIN[1:], strict=False)):
         pa, pb = camera.project(placed.position(a)), camera.project(placed.position(b))
-        ra, rb = _half_width(placed, camera, a, pa, pb), _half_width(placed, camera, b, pa, pb)
+        ra, rb = half_width(placed, camera, a, pa, pb), half_width(placed, camera, b, pa, pb)
         if b == TRUNK_CHAIN[-1]:
             pb = _pull_in(pa, pb, rb - SHOULDER_RISE_M * CM_PER_M)  # shoulders, not a dome
         parts.append(Part(f"trunk{i + 1}", "trunk", paths.capsule(pa, ra, pb, rb)))
@@ -118,7 +118,7 @@ def _eye(placed: PlacedPose, camera: Camera, s: float) -> tuple[float, float] | 
     return camera.project(g.add(head.position, offset))
 
 
-def _half_width(
+def half_width(
     placed: PlacedPose,
     camera: Camera,
     point: str,

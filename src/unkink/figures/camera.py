@@ -54,7 +54,7 @@ class Camera:
 
 VIEWS: dict[str, Camera] = {
     "side": Camera(yaw_deg=80.0, tilt_deg=5.0),
-    "front": Camera(yaw_deg=30.0, tilt_deg=6.0),
+    "front": Camera(yaw_deg=58.0, tilt_deg=10.0),
     "three_quarter": Camera(yaw_deg=-22.0, tilt_deg=12.0),
 }
 

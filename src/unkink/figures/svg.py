@@ -46,6 +46,25 @@ def render_step_svg(exercise: Exercise, step_index: int, *, side: str | None = N
     return document(scene, uid=uid, title=title, desc=desc, content=content)
 
 
+def held_step(exercise: Exercise) -> Step:
+    """The step whose pose stands for the stretch: its first hold (or the middle repeat)."""
+    reps = list(exercise.rep_steps)
+    return next((s for s in reps if s.hold), reps[len(reps) // 2])
+
+
+def render_held_svg(exercise: Exercise, *, side: str | None = None) -> str:
+    """The stretch's characteristic held pose, alone: the thumbnail in lists of stretches."""
+    scene = scene_for(exercise, side)
+    step = held_step(exercise)
+    pose = scene.place(scene.keyframes(step)[-1])
+    content = "".join(prop_markup(scene)) + figure_markup(pose, scene)
+    content += highlight_markup(pose, scene, step.highlight)
+    title = f"{exercise.name}, the held pose" + (f", {scene.side} side" if scene.side else "")
+    uid = f"{exercise.id}-held-{scene.side or 'both'}"
+    desc = describe_step(exercise, step, scene)
+    return document(scene, uid=uid, title=title, desc=desc, content=content)
+
+
 def describe_step(exercise: Exercise, step: Step, scene: Scene) -> str:
     words = f"A drawing of a person doing the {exercise.name.lower()} stretch. "
     words += step.text_for(scene.side)

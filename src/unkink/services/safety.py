@@ -1,8 +1,10 @@
-"""Safety use cases: intended use, screening, the gate, precautions, pain stops, cracks, referral.
+"""Safety use cases: intended use, the gate, precautions, pain stops, the morning after, referral.
 
-Functions take keyword-only arguments: a unit of work (already entered), and ``now``/``today``
-values, so the CLI, the web app, the guided session and tests share them. Writers do not
-commit; the caller commits the unit of work.
+Every function takes keyword-only arguments, with ``uow`` a unit-of-work *factory*
+(``uow=app.uow``): it opens its own transaction and commits it, so the CLI, the web app, the
+guided session and tests share them and no caller commits. Screening lives in
+``services.screening``, the crack log in ``services.cracks``, the profile in
+``services.profile``; the names most callers need are re-exported here.
 
 The guided session calls ``gate_and_precautions`` and ``record_pain``.
 """
@@ -10,14 +12,12 @@ The guided session calls ``gate_and_precautions`` and ``record_pain``.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any, Protocol
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
 from unkink.domain.safety.answers import parse_answers
-from unkink.domain.safety.cracks import CrackReport, crack_status
-from unkink.domain.safety.gate import Gate, decide_gate
+from unkink.domain.safety.gate import Gate, GateStep, decide_gate
 from unkink.domain.safety.implied_conditions import implied_conditions
 from unkink.domain.safety.pain import (
     NextDayDecision,
@@ -26,28 +26,36 @@ from unkink.domain.safety.pain import (
     assess_pain,
     next_day_advice,
 )
-from unkink.domain.safety.precautions import Condition, Precautions, derive_precautions
+from unkink.domain.safety.precautions import Precautions, derive_precautions
 from unkink.domain.safety.referral import Referral, suggest_referral
-from unkink.domain.safety.screening import ScreeningAnswers, ScreeningResult, screen
 from unkink.domain.session.next_morning import PendingMorning, should_ask, with_next_day
+from unkink.services.cracks import CRACK_PERIOD_DAYS, crack_regions, crack_report, log_crack
+from unkink.services.profile import active_conditions, add_conditions, end_conditions, person
+from unkink.services.screening import latest_screening, save_screening
 
 if TYPE_CHECKING:
     from unkink.domain.exercises import Exercise
-    from unkink.storage.safety_repo import SqlSafetyRepo, StoredScreening
+    from unkink.services.safety_uow import SafetyUnitOfWork, UowFactory
 
 __all__ = [
     "CRACK_PERIOD_DAYS",
     "Gate",
+    "GateStep",
     "acknowledge_intended_use",
+    "active_conditions",
+    "add_conditions",
     "check_gate",
+    "crack_regions",
     "crack_report",
     "current_precautions",
+    "end_conditions",
     "gate_and_precautions",
     "latest_screening",
     "log_crack",
     "needs_intended_use",
     "next_day_decisions",
     "pending_next_morning",
+    "person",
     "precautions_json",
     "record_next_morning",
     "record_pain",
@@ -55,62 +63,29 @@ __all__ = [
     "save_screening",
 ]
 
-CRACK_PERIOD_DAYS = 30
-"""Decision: ``unkink cracks`` judges the last 30 days, so an old pattern does not stick."""
-
-
-class UnitOfWork(Protocol):
-    """What these services need from a unit of work (``storage.unit_of_work.SqlUnitOfWork``)."""
-
-    profile_id: int
-
-    @property
-    def safety(self) -> SqlSafetyRepo: ...
-
-    def ensure_profile(self, *, now: datetime) -> int: ...
-
 
 # --- intended use ------------------------------------------------------------------------------
 
 
-def needs_intended_use(*, uow: UnitOfWork) -> bool:
-    return uow.safety.acknowledged_at() is None
+def needs_intended_use(*, uow: UowFactory) -> bool:
+    with uow() as u:
+        return u.safety.acknowledged_at() is None
 
 
-def acknowledge_intended_use(*, uow: UnitOfWork, now: datetime) -> None:
-    uow.ensure_profile(now=now)
-    repo = uow.safety
-    if repo.acknowledged_at() is None:
-        repo.acknowledge(now)
+def acknowledge_intended_use(*, uow: UowFactory, now: datetime) -> None:
+    """Record, once, that the person has read what unkink is and is not."""
+    with uow() as u:
+        u.ensure_profile(now=now)
+        if u.safety.acknowledged_at() is None:
+            u.safety.acknowledge(now)
+        u.commit()
 
 
-# --- screening and the gate --------------------------------------------------------------------
+# --- the gate and precautions ------------------------------------------------------------------
 
 
-def save_screening(
-    *, uow: UnitOfWork, answers: ScreeningAnswers, now: datetime, source: str
-) -> ScreeningResult:
-    """Screen the answers and store the result with its time. ``source``: questionnaire|file|web."""
-    uow.ensure_profile(now=now)
-    result = screen(answers)
-    uow.safety.add_screening(
-        taken_at=now,
-        answers=answers.to_json(),
-        urgency=result.urgency,
-        rules=result.rules,
-        advice=result.advice,
-        source=source,
-    )
-    return result
-
-
-def latest_screening(*, uow: UnitOfWork) -> StoredScreening | None:
-    return uow.safety.latest_screening()
-
-
-def check_gate(*, uow: UnitOfWork, today: date) -> Gate:
-    """May a session be offered today? If not, why and which command to run."""
-    repo = uow.safety
+def _gate(u: SafetyUnitOfWork, today: date) -> Gate:
+    repo = u.safety
     latest = repo.latest_screening()
     pain_stop = latest is not None and repo.pain_stop_since(latest.taken_at) is not None
     return decide_gate(
@@ -124,66 +99,46 @@ def check_gate(*, uow: UnitOfWork, today: date) -> Gate:
     )
 
 
-# --- precautions -------------------------------------------------------------------------------
+def check_gate(*, uow: UowFactory, today: date) -> Gate:
+    """May a session be offered today? If not, why, and what next (``Gate.step``)."""
+    with uow() as u:
+        return _gate(u, today)
 
 
-def set_person(*, uow: UnitOfWork, now: datetime, age: int | None, sex: str | None) -> None:
-    uow.ensure_profile(now=now)
-    uow.safety.set_person(age=age, sex=sex)
-
-
-def person(*, uow: UnitOfWork) -> tuple[int | None, str | None]:
-    return uow.safety.person()
-
-
-def add_conditions(*, uow: UnitOfWork, conditions: Iterable[Condition], now: datetime) -> None:
-    """Record conditions as of today; a code already recorded is replaced by the new entries.
-
-    Several entries with one code in one call (two hip replacements) are all kept.
-    """
-    uow.ensure_profile(now=now)
-    repo = uow.safety
-    conditions = list(conditions)
-    for code in dict.fromkeys(str(c.code) for c in conditions):
-        repo.end_conditions(today=now.date(), code=code)
-    for condition in conditions:
-        repo.add_condition(condition, recorded_on=now.date())
-
-
-def end_conditions(*, uow: UnitOfWork, today: date, code: str | None = None) -> int:
-    return uow.safety.end_conditions(today=today, code=code)
-
-
-def active_conditions(*, uow: UnitOfWork, today: date) -> list[Condition]:
-    return uow.safety.active_conditions(today)
-
-
-def current_precautions(
-    *, uow: UnitOfWork, today: date, exercises: Iterable[Exercise] = ()
-) -> Precautions:
-    """The person's precautions today; pass the catalogue to cover user-added exercises.
-
-    Profile conditions plus those the latest screening reveals (pregnancy, osteoporosis,
-    recent leg pain), merged by the strictest mark.
-    """
-    conditions = list(active_conditions(uow=uow, today=today))
-    latest = uow.safety.latest_screening()
+def _precautions(u: SafetyUnitOfWork, today: date, exercises: Iterable[Exercise]) -> Precautions:
+    conditions = list(u.safety.active_conditions(today))
+    latest = u.safety.latest_screening()
     if latest is not None:
         answers = parse_answers(latest.answers)
         conditions += implied_conditions(answers, screened_on=latest.taken_at.date())
     from_table = derive_precautions(conditions, today=today, exercises=exercises)
-    return with_next_day(from_table, next_day_decisions(uow=uow))
+    decisions = {e: next_day_advice(w) for e, w in u.safety.worse_mornings().items()}
+    return with_next_day(from_table, decisions)
+
+
+def current_precautions(
+    *, uow: UowFactory, today: date, exercises: Iterable[Exercise] = ()
+) -> Precautions:
+    """The person's precautions today; pass the catalogue to cover user-added exercises.
+
+    Profile conditions plus those the latest screening reveals (pregnancy, osteoporosis,
+    recent leg pain), merged by the strictest mark, then the next-day rule.
+    """
+    with uow() as u:
+        return _precautions(u, today, exercises)
 
 
 def gate_and_precautions(
-    *, uow: UnitOfWork, today: date, exercises: Iterable[Exercise] = ()
+    *, uow: UowFactory, today: date, exercises: Iterable[Exercise] = ()
 ) -> tuple[Gate, Precautions | None]:
     """What a guided session needs first, in the CLI and the web app alike: the gate, then,
-    only when it is open, the person's precautions (``gentle_only`` narrows the plan)."""
-    gate = check_gate(uow=uow, today=today)
-    if not gate.allowed:
-        return gate, None
-    return gate, current_precautions(uow=uow, today=today, exercises=exercises)
+    only when it is open, the person's precautions (``gentle_only`` narrows the plan).
+    One read transaction."""
+    with uow() as u:
+        gate = _gate(u, today)
+        if not gate.allowed:
+            return gate, None
+        return gate, _precautions(u, today, exercises)
 
 
 def precautions_json(precautions: Precautions, ids: Iterable[str]) -> dict[str, Any]:
@@ -200,12 +155,12 @@ def precautions_json(precautions: Precautions, ids: Iterable[str]) -> dict[str, 
     }
 
 
-# --- pain --------------------------------------------------------------------------------------
+# --- pain, the morning after, referral ---------------------------------------------------------
 
 
 def record_pain(
     *,
-    uow: UnitOfWork,
+    uow: UowFactory,
     report: PainReport,
     now: datetime,
     session_id: int | None = None,
@@ -216,37 +171,41 @@ def record_pain(
     §5 "dizziness in pregnancy on the back: change position": callers (the player) need not
     know about a pregnancy; it is taken from the latest screening or an active condition.
     """
-    uow.ensure_profile(now=now)
-    if not report.pregnant and _pregnant(uow=uow, today=now.date()):
-        report = dataclasses.replace(report, pregnant=True)
-    decision = assess_pain(report)
-    answers = {name: getattr(report, name) for name in PainReport.__dataclass_fields__}
-    uow.safety.add_pain_report(
-        at=now,
-        score=report.score,
-        answers=answers,
-        decision=decision.action,
-        session_id=session_id,
-        exercise_id=exercise_id,
-    )
+    with uow() as u:
+        u.ensure_profile(now=now)
+        if not report.pregnant and _pregnant(u, now.date()):
+            report = dataclasses.replace(report, pregnant=True)
+        decision = assess_pain(report)
+        answers = {name: getattr(report, name) for name in PainReport.__dataclass_fields__}
+        u.safety.add_pain_report(
+            at=now,
+            score=report.score,
+            answers=answers,
+            decision=decision.action,
+            session_id=session_id,
+            exercise_id=exercise_id,
+        )
+        u.commit()
     return decision
 
 
-def _pregnant(*, uow: UnitOfWork, today: date) -> bool:
-    latest = uow.safety.latest_screening()
+def _pregnant(u: SafetyUnitOfWork, today: date) -> bool:
+    latest = u.safety.latest_screening()
     if latest is not None and latest.answers.get("pregnant") is True:
         return True
-    return any(str(c.code) == "pregnancy" for c in active_conditions(uow=uow, today=today))
+    return any(str(c.code) == "pregnancy" for c in u.safety.active_conditions(today))
 
 
-def next_day_decisions(*, uow: UnitOfWork) -> dict[str, NextDayDecision]:
+def next_day_decisions(*, uow: UowFactory) -> dict[str, NextDayDecision]:
     """The next-day rule per exercise with any next-morning answers."""
-    return {e: next_day_advice(w) for e, w in uow.safety.worse_mornings().items()}
+    with uow() as u:
+        return {e: next_day_advice(w) for e, w in u.safety.worse_mornings().items()}
 
 
-def pending_next_morning(*, uow: UnitOfWork, today: date) -> PendingMorning | None:
+def pending_next_morning(*, uow: UowFactory, today: date) -> PendingMorning | None:
     """The last session, if it is time to ask how the next morning felt (once, days 1-3)."""
-    found = uow.safety.last_session_for_morning()
+    with uow() as u:
+        found = u.safety.last_session_for_morning()
     if found is None:
         return None
     pending, answered = found
@@ -258,50 +217,18 @@ def pending_next_morning(*, uow: UnitOfWork, today: date) -> PendingMorning | No
 
 
 def record_next_morning(
-    *, uow: UnitOfWork, pending: PendingMorning, worse: bool, now: datetime
+    *, uow: UowFactory, pending: PendingMorning, worse: bool, now: datetime
 ) -> dict[str, NextDayDecision]:
     """Store the answer for every exercise of that session; return what changes for them."""
-    repo = uow.safety
-    repo.add_next_morning(pending, worse=worse, at=now)
-    decisions = next_day_decisions(uow=uow)
+    with uow() as u:
+        u.safety.add_next_morning(pending, worse=worse, at=now)
+        decisions = {e: next_day_advice(w) for e, w in u.safety.worse_mornings().items()}
+        u.commit()
     return {e: decisions[e] for e in pending.exercise_ids if e in decisions}
 
 
-def referral(*, uow: UnitOfWork) -> Referral | None:
+def referral(*, uow: UowFactory) -> Referral | None:
     """A calm referral suggestion if stored ratings call for one (hook: a clinician summary)."""
-    repo = uow.safety
-    return suggest_referral(points=repo.score_points(), worse_mornings=repo.worse_mornings())
-
-
-# --- cracks ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class CrackLogged:
-    at: datetime
-    first_neck_crack: bool
-    report: CrackReport
-
-
-def log_crack(
-    *, uow: UnitOfWork, at: datetime, now: datetime, where: str | None, relief: int | None
-) -> CrackLogged:
-    uow.ensure_profile(now=now)
-    repo = uow.safety
-    first_neck = where == "neck" and repo.neck_cracks() == 0
-    repo.add_crack(at=at, region=where, relief=relief, logged_at=now)
-    return CrackLogged(at, first_neck, crack_report(uow=uow, today=max(at, now).date()))
-
-
-def crack_report(*, uow: UnitOfWork, today: date) -> CrackReport:
-    since = datetime.combine(today - timedelta(days=CRACK_PERIOD_DAYS - 1), time.min)
-    until = datetime.combine(today, time.max)
-    return crack_status(c.at for c in uow.safety.cracks(since=since, until=until))
-
-
-def crack_regions(*, uow: UnitOfWork, today: date) -> Mapping[str, int]:
-    since = datetime.combine(today - timedelta(days=CRACK_PERIOD_DAYS - 1), time.min)
-    counts: dict[str, int] = {}
-    for c in uow.safety.cracks(since=since, until=datetime.combine(today, time.max)):
-        counts[c.region or "unknown"] = counts.get(c.region or "unknown", 0) + 1
-    return counts
+    with uow() as u:
+        repo = u.safety
+        return suggest_referral(points=repo.score_points(), worse_mornings=repo.worse_mornings())

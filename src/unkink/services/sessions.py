@@ -1,64 +1,69 @@
-"""Guided-session use cases: plan, start, log each cue as it happens, rate, stop, resume, history.
+"""Guided-session use cases, part one: plan (gate + precautions + plan), start, resume, history.
 
-Shared by the terminal player and the web JSON API. Every function takes keyword-only
-arguments, including a unit-of-work *factory* (``uow=app.uow``), and commits its own short
-transaction, so whatever happened is on disk before the next cue. Results are plain frozen
-dataclasses.
+The terminal, the web app and the reminder daemon call these and only translate. Every
+function takes keyword-only arguments, including a unit-of-work *factory* (``uow=app.uow``,
+see ``services.ports``), and commits its own short transaction. What happens *during* and
+*after* a session (cues, pauses, skips, ratings, pain stops, the end) is in
+``services.session_log``. Results are frozen dataclasses with typed fields.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from unkink.domain.errors import InvalidTransition, UnkinkError
-from unkink.domain.safety.precautions import NO_PRECAUTIONS, Precautions
+from unkink.domain.errors import Conflict, InvalidInput
 from unkink.domain.session.planner import PlanRequest, plan_routine
 from unkink.domain.session.routines import Routine, routine_from_dict
-from unkink.domain.session.timeline import Cue, Timeline, build_timeline
+from unkink.domain.session.status import EventKind, SessionStatus, StopReason
+from unkink.domain.session.timeline import Timeline, build_timeline
+from unkink.services.session_guard import SessionEnded, SessionNotFound, gate_for, needs_check
 
 if TYPE_CHECKING:
     from unkink.domain.exercises import Catalogue
-    from unkink.domain.safety.pain import PainDecision, PainReport
-    from unkink.storage.session_repo import SessionRow
-    from unkink.storage.unit_of_work import SqlUnitOfWork
-
-UowFactory = Callable[[], "SqlUnitOfWork"]
-MOMENTS = ("before", "after", "next_morning")
+    from unkink.domain.safety.gate import Gate
+    from unkink.domain.session.status import SessionRecord
+    from unkink.services.ports import UnitOfWork, UowFactory
 
 
-class SessionError(UnkinkError):
-    pass
+class SessionBlocked(Conflict):
+    """The safety gate is closed: no session now. ``plan`` says why and what to do next."""
 
-
-class SessionNotFound(SessionError):
-    def __init__(self, session_id: int) -> None:
-        super().__init__(f"There is no session {session_id}. 'unkink history' lists yours.")
-
-
-class SessionEnded(SessionError, InvalidTransition):
-    def __init__(self, session_id: int, status: str) -> None:
-        super().__init__(
-            f"Session {session_id} is already {status}, so nothing more can be added to it. "
-            "Start a new session to carry on."
-        )
-
-
-def _running(u: SqlUnitOfWork, session_id: int) -> None:
-    """Refuse to change a session that does not exist or has ended (a late cue, a replay)."""
-    row = u.sessions.find_session(session_id)
-    if row is None:
-        raise SessionNotFound(session_id)
-    if row.status != "running":
-        raise SessionEnded(session_id, row.status)
+    def __init__(self, plan: SessionPlan) -> None:
+        self.plan = plan
+        super().__init__(f"{plan.reason}\nNext step: {plan.next_step}.")
 
 
 @dataclass(frozen=True, slots=True)
-class PlannedRoutine:
-    routine_id: int
-    routine: Routine
+class SessionPlan:
+    """The gate's answer, the person's precautions, and the plan they shape, in one value."""
+
+    gate: Gate
+    needs_check: bool
+    """The next step is the safety questions (the terminal offers them right away)."""
+    routine: Routine | None = None
+    routine_id: int | None = None
+    """Set once stored (``plan``); a preview is not stored."""
+    problem: str = ""
+    """Why the planner could not fit this request (a preview only; ``plan`` raises)."""
+
+    @property
+    def allowed(self) -> bool:
+        return self.gate.allowed
+
+    @property
+    def gentle_only(self) -> bool:
+        return self.gate.gentle_only
+
+    @property
+    def reason(self) -> str:
+        return self.gate.reason
+
+    @property
+    def next_step(self) -> str:
+        """The next step in words, for display; decide by ``needs_check`` (or the gate's step)."""
+        return self.gate.next_step
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,235 +84,145 @@ class ResumeState:
     cue_index: int
     position_s: float
     elapsed_s: float
+    status: SessionStatus = SessionStatus.RUNNING
 
 
-@dataclass(frozen=True, slots=True)
-class HistoryEntry:
-    session_id: int
-    started_at: datetime
-    area: str
-    where: str
-    exercises: tuple[str, ...]
-    planned_s: float
-    done_s: float
-    status: str
-    stop_reason: str | None
-    before: tuple[int | None, int | None]
-    after: tuple[int | None, int | None]
-    helped_most: str | None
+# --- plan --------------------------------------------------------------------------------------
 
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "session": self.session_id,
-            "started_at": self.started_at.isoformat(),
-            "area": self.area,
-            "where": self.where,
-            "exercises": list(self.exercises),
-            "planned_minutes": round(self.planned_s / 60, 1),
-            "minutes_done": round(self.done_s / 60, 1),
-            "status": self.status,
-            "stop_reason": self.stop_reason,
-            "before": {"stiffness": self.before[0], "pain": self.before[1]},
-            "after": {"stiffness": self.after[0], "pain": self.after[1]},
-            "helped_most": self.helped_most,
-        }
+
+def session_gate(*, uow: UowFactory, catalogue: Catalogue, today: date) -> SessionPlan:
+    """May a session go ahead now (a new one, or carrying on an unfinished one)?"""
+    with uow() as u:
+        gate, _ = gate_for(u, catalogue=catalogue, today=today)
+    return SessionPlan(gate, needs_check(gate))
+
+
+def preview_plan(
+    *, uow: UowFactory, catalogue: Catalogue, request: PlanRequest, today: date
+) -> SessionPlan:
+    """What ``plan`` would plan, not stored: for the Plan and Home pages and for previews.
+
+    A closed gate gives no routine; a request the planner cannot fit gives ``problem``."""
+    with uow() as u:
+        gate, precautions = gate_for(u, catalogue=catalogue, today=today)
+    decided = SessionPlan(gate, needs_check(gate))
+    if precautions is None:
+        return decided
+    try:
+        routine = plan_routine(
+            catalogue, replace(request, gentle_only=gate.gentle_only), precautions=precautions
+        )
+    except InvalidInput as exc:
+        return replace(decided, problem=str(exc))
+    return replace(decided, routine=routine)
 
 
 def plan(
-    *,
-    uow: UowFactory,
-    catalogue: Catalogue,
-    request: PlanRequest,
-    now: datetime,
-    precautions: Precautions = NO_PRECAUTIONS,
-) -> PlannedRoutine:
-    """Plan a routine and store it."""
-    routine = plan_routine(catalogue, request, precautions=precautions)
+    *, uow: UowFactory, catalogue: Catalogue, request: PlanRequest, now: datetime
+) -> SessionPlan:
+    """Ask the gate, plan within the person's precautions, and store the routine.
+
+    Raises ``SessionBlocked`` when the gate is closed and ``PlanError`` when nothing fits."""
     with uow() as u:
+        gate, precautions = gate_for(u, catalogue=catalogue, today=now.date())
+        decided = SessionPlan(gate, needs_check(gate))
+        if precautions is None:
+            raise SessionBlocked(decided)
+        request = replace(request, gentle_only=gate.gentle_only)
+        routine = plan_routine(catalogue, request, precautions=precautions)
         u.ensure_profile(now=now)
         routine_id = u.sessions.add_routine(plan=routine.as_dict(), created_at=now)
         u.commit()
-    return PlannedRoutine(routine_id, routine)
+    return replace(decided, routine=routine, routine_id=routine_id)
 
 
 def start_session(
     *, uow: UowFactory, catalogue: Catalogue, routine_id: int, now: datetime
 ) -> StartedSession:
+    """Start a stored routine. An unfinished session is closed (``not_resumed``) first."""
     with uow() as u:
         routine = routine_from_dict(catalogue, u.sessions.get_routine(routine_id))
-        u.sessions.stop_running(reason="not_resumed", at=now)  # --resume only finds this one
+        u.sessions.stop_running(reason=StopReason.NOT_RESUMED, at=now)
         session_id = u.sessions.add_session(routine_id=routine_id, started_at=now)
-        u.sessions.add_event(session_id, at=now, kind="start")
+        u.sessions.add_event(session_id, at=now, kind=EventKind.START)
         u.commit()
     return StartedSession(session_id, routine_id, routine, build_timeline(routine))
 
 
-def record_cue(
-    *, uow: UowFactory, session_id: int, cue: Cue, actual_s: float, elapsed_s: float, at: datetime
-) -> None:
-    """Log a cue as shown and move the session's bookmark past it."""
-    with uow() as u:
-        _running(u, session_id)
-        u.sessions.add_event(
-            session_id,
-            at=at,
-            kind=str(cue.kind),
-            exercise_id=cue.exercise_id,
-            step=cue.step,
-            planned_s=cue.planned_s,
-            actual_s=round(actual_s, 4),
-            detail={"cue": cue.index, "side": cue.side},
-        )
-        u.sessions.save_progress(session_id, cue_index=cue.index + 1, elapsed_s=elapsed_s)
-        u.commit()
+def plan_and_start(
+    *, uow: UowFactory, catalogue: Catalogue, request: PlanRequest, now: datetime
+) -> tuple[SessionPlan, StartedSession]:
+    """``unkink start``, ``POST /api/sessions`` and a reminder's chair routine."""
+    planned = plan(uow=uow, catalogue=catalogue, request=request, now=now)
+    assert planned.routine_id is not None
+    started = start_session(uow=uow, catalogue=catalogue, routine_id=planned.routine_id, now=now)
+    return planned, started
 
 
-def record_event(
-    *,
-    uow: UowFactory,
-    session_id: int,
-    kind: str,
-    at: datetime,
-    elapsed_s: float | None = None,
-    exercise_id: str | None = None,
-    detail: dict[str, Any] | None = None,
-) -> None:
-    """Pause, resume, skip_step, skip_exercise, pain, quit...: logged as they happen.
-
-    The session's active seconds are kept up to date too, so history is right after a quit."""
-    with uow() as u:
-        _running(u, session_id)
-        u.sessions.add_event(
-            session_id, at=at, kind=kind, exercise_id=exercise_id, actual_s=elapsed_s, detail=detail
-        )
-        if elapsed_s is not None:
-            u.sessions.save_elapsed(session_id, elapsed_s=elapsed_s)
-        u.commit()
+# --- resume ------------------------------------------------------------------------------------
 
 
-def record_pain(
-    *,
-    uow: UowFactory,
-    session_id: int,
-    report: PainReport,
-    exercise_id: str | None,
-    at: datetime,
-    elapsed_s: float | None = None,
-) -> PainDecision:
-    """'This hurts' during a session: the safety rules decide and store the report (its own
-    transaction), then the session's log notes it. The caller acts on the decision."""
-    from unkink.services import safety
-
-    with uow() as u:
-        decision = safety.record_pain(
-            uow=u, report=report, now=at, session_id=session_id, exercise_id=exercise_id
-        )
-        u.commit()
-    record_event(
-        uow=uow,
-        session_id=session_id,
-        kind="pain",
-        at=at,
-        elapsed_s=elapsed_s,
-        exercise_id=exercise_id,
-        detail={"score": report.score, "action": str(decision.action)},
-    )
-    return decision
-
-
-def record_rating(
-    *,
-    uow: UowFactory,
-    session_id: int,
-    moment: str,
-    stiffness: int | None,
-    pain: int | None,
-    at: datetime,
-) -> None:
-    if moment not in MOMENTS:
-        raise SessionError(f"A rating is for {', '.join(MOMENTS)}, not '{moment}'.")
-    for name, value in (("stiffness", stiffness), ("pain", pain)):
-        if value is not None and not 0 <= value <= 10:
-            raise SessionError(f"{name.capitalize()} must be a number from 0 to 10.")
-    with uow() as u:
-        u.sessions.add_rating(session_id, moment=moment, stiffness=stiffness, pain=pain, at=at)
-        u.commit()
-
-
-def record_helped_most(
-    *, uow: UowFactory, session_id: int, exercise_id: str | None, at: datetime
-) -> None:
-    with uow() as u:
-        u.sessions.set_helped_most(session_id, exercise_id)
-        if exercise_id is not None:
-            u.sessions.add_feedback(session_id, exercise_id=exercise_id, helped=True, at=at)
-        u.commit()
-
-
-def end_session(
-    *,
-    uow: UowFactory,
-    session_id: int,
-    completed: bool,
-    reason: str | None,
-    elapsed_s: float,
-    at: datetime,
-) -> None:
-    """Finish (``completed``) or stop (with a reason: quit, pain, ...) a session."""
-    status = "completed" if completed else "stopped"
-    with uow() as u:
-        _running(u, session_id)
-        u.sessions.add_event(
-            session_id, at=at, kind=status, actual_s=elapsed_s, detail={"reason": reason}
-        )
-        u.sessions.end_session(session_id, status=status, reason=reason, at=at, elapsed_s=elapsed_s)
-        u.commit()
-
-
-def resume_state(*, uow: UowFactory, catalogue: Catalogue) -> ResumeState | None:
-    """The latest unfinished session, rewound to the start of the step it was in."""
-    with uow() as u:
-        row = u.sessions.latest_running()
-        if row is None:
-            return None
-        routine = routine_from_dict(catalogue, u.sessions.get_routine(row.routine_id))
+def _state(u: UnitOfWork, catalogue: Catalogue, row: SessionRecord) -> ResumeState:
+    routine = routine_from_dict(catalogue, u.sessions.get_routine(row.routine_id))
     timeline = build_timeline(routine)
     position = 0.0
     if row.cue_index > 0:
         last_shown = timeline.cues[min(row.cue_index, len(timeline.cues)) - 1]
         position = float(timeline.segments[last_shown.segment].start_s)
     cue_index = timeline.first_cue_from(position)
-    return ResumeState(row.id, routine, timeline, cue_index, position, row.elapsed_s)
+    # the rewound step is played again: it must not count twice in the minutes done
+    elapsed = min(row.elapsed_s, position) if row.status is SessionStatus.RUNNING else row.elapsed_s
+    return ResumeState(row.id, routine, timeline, cue_index, position, elapsed, row.status)
 
 
-def history(*, uow: UowFactory, limit: int = 50) -> list[HistoryEntry]:
+def resume_state(*, uow: UowFactory, catalogue: Catalogue) -> ResumeState | None:
+    """The latest unfinished session, rewound to the start of the step it was in."""
     with uow() as u:
-        return [_entry(u, row) for row in u.sessions.list_sessions(limit=limit)]
+        row = u.sessions.latest_running()
+        return None if row is None else _state(u, catalogue, row)
 
 
-def history_entry(*, uow: UowFactory, session_id: int) -> HistoryEntry:
-    """One session as history shows it."""
+def session_state(*, uow: UowFactory, catalogue: Catalogue, session_id: int) -> ResumeState:
+    """One session of this person with its timeline and resume point (ended ones too)."""
     with uow() as u:
         row = u.sessions.find_session(session_id)
         if row is None:
             raise SessionNotFound(session_id)
-        return _entry(u, row)
+        return _state(u, catalogue, row)
 
 
-def _entry(u: SqlUnitOfWork, row: SessionRow) -> HistoryEntry:
-    plan_data = u.sessions.get_routine(row.routine_id)
-    rated = {r.moment: (r.stiffness, r.pain) for r in u.sessions.ratings(row.id)}
-    return HistoryEntry(
-        session_id=row.id,
-        started_at=row.started_at,
-        area=str(plan_data["area"]),
-        where=str(plan_data["where"]),
-        exercises=tuple(str(e["id"]) for e in plan_data["exercises"]),
-        planned_s=float(plan_data["total_s"]),
-        done_s=row.elapsed_s,
-        status=row.status,
-        stop_reason=row.stop_reason,
-        before=rated.get("before", (None, None)),
-        after=rated.get("after", (None, None)),
-        helped_most=row.helped_most,
-    )
+def running_session(*, uow: UowFactory, catalogue: Catalogue, session_id: int) -> ResumeState:
+    """Like ``session_state``, but refuses a session that has ended."""
+    state = session_state(uow=uow, catalogue=catalogue, session_id=session_id)
+    if state.status.ended:
+        raise SessionEnded(session_id, state.status)
+    return state
+
+
+# --- history (services.session_history), here too for the callers that know this module ---
+
+from unkink.services.session_history import (  # noqa: E402
+    HistoryEntry,
+    history,
+    history_entry,
+)
+
+__all__ = [
+    "HistoryEntry",
+    "ResumeState",
+    "SessionBlocked",
+    "SessionEnded",
+    "SessionNotFound",
+    "SessionPlan",
+    "StartedSession",
+    "history",
+    "history_entry",
+    "plan",
+    "plan_and_start",
+    "preview_plan",
+    "resume_state",
+    "running_session",
+    "session_gate",
+    "session_state",
+    "start_session",
+]

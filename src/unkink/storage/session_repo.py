@@ -1,4 +1,7 @@
-"""Routines, sessions, their events and ratings: SQL rows <-> plain values.
+"""Routines, sessions, their events and ratings: SQL rows <-> domain values.
+
+Implements ``services.ports.SessionRepository``; returns ``domain.session.status`` records
+with their enums (status, event kind, moment), never rows.
 
 Every write is a single statement in the caller's transaction; services commit as things
 happen, so a killed process loses at most the cue being written.
@@ -6,54 +9,32 @@ happen, so a killed process loses at most the cue being written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
+from unkink.domain.session.status import (
+    EventKind,
+    EventRecord,
+    Moment,
+    RatingRecord,
+    SessionRecord,
+    SessionStatus,
+)
 from unkink.storage.tables import exercise_feedback, ratings, routines, session_events, sessions
 
-
-@dataclass(frozen=True, slots=True)
-class SessionRow:
-    id: int
-    routine_id: int
-    started_at: datetime
-    ended_at: datetime | None
-    status: str
-    stop_reason: str | None
-    elapsed_s: float
-    cue_index: int
-    helped_most: str | None
+_RUNNING = SessionStatus.RUNNING.value
 
 
-@dataclass(frozen=True, slots=True)
-class EventRow:
-    id: int
-    at: datetime
-    kind: str
-    exercise_id: str | None
-    step: int | None
-    planned_s: float | None
-    actual_s: float | None
-    detail: dict[str, Any] | None
-
-
-@dataclass(frozen=True, slots=True)
-class RatingRow:
-    moment: str
-    stiffness: int | None
-    pain: int | None
-
-
-def _session(row: Any) -> SessionRow:
-    return SessionRow(
+def _session(row: Any) -> SessionRecord:
+    return SessionRecord(
         id=row.id,
         routine_id=row.routine_id,
         started_at=row.started_at,
         ended_at=row.ended_at,
-        status=row.status,
+        status=SessionStatus(row.status),
         stop_reason=row.stop_reason,
         elapsed_s=float(row.elapsed_s),
         cue_index=int(row.cue_index),
@@ -67,7 +48,7 @@ class SqlSessionRepository:
         self.profile_id = profile_id
 
     # --- routines ---
-    def add_routine(self, *, plan: dict[str, Any], created_at: datetime) -> int:
+    def add_routine(self, *, plan: Mapping[str, Any], created_at: datetime) -> int:
         result = self.connection.execute(
             insert(routines)
             .values(
@@ -77,7 +58,7 @@ class SqlSessionRepository:
                 place=plan["where"],
                 minutes_requested=plan["minutes_requested"],
                 total_s=plan["total_s"],
-                plan=plan,
+                plan=dict(plan),
             )
             .returning(routines.c.id)
         )
@@ -99,7 +80,7 @@ class SqlSessionRepository:
                 profile_id=self.profile_id,
                 routine_id=routine_id,
                 started_at=started_at,
-                status="running",
+                status=SessionStatus.RUNNING.value,
                 elapsed_s=0.0,
                 cue_index=0,
             )
@@ -107,13 +88,13 @@ class SqlSessionRepository:
         )
         return int(result.scalar_one())
 
-    def get_session(self, session_id: int) -> SessionRow:
+    def get_session(self, session_id: int) -> SessionRecord:
         found = self.find_session(session_id)
         if found is None:
             raise LookupError(f"no session {session_id}")
         return found
 
-    def find_session(self, session_id: int) -> SessionRow | None:
+    def find_session(self, session_id: int) -> SessionRecord | None:
         row = self.connection.execute(
             select(sessions).where(
                 sessions.c.id == session_id, sessions.c.profile_id == self.profile_id
@@ -121,16 +102,16 @@ class SqlSessionRepository:
         ).first()
         return _session(row) if row is not None else None
 
-    def latest_running(self) -> SessionRow | None:
+    def latest_running(self) -> SessionRecord | None:
         row = self.connection.execute(
             select(sessions)
-            .where(sessions.c.profile_id == self.profile_id, sessions.c.status == "running")
+            .where(sessions.c.profile_id == self.profile_id, sessions.c.status == _RUNNING)
             .order_by(sessions.c.started_at.desc(), sessions.c.id.desc())
             .limit(1)
         ).first()
         return _session(row) if row is not None else None
 
-    def list_sessions(self, *, limit: int) -> list[SessionRow]:
+    def list_sessions(self, *, limit: int) -> list[SessionRecord]:
         rows = self.connection.execute(
             select(sessions)
             .where(sessions.c.profile_id == self.profile_id)
@@ -157,23 +138,36 @@ class SqlSessionRepository:
         """Close every unfinished session of this person (a new one replaces them)."""
         result = self.connection.execute(
             update(sessions)
-            .where(sessions.c.profile_id == self.profile_id, sessions.c.status == "running")
-            .values(status="stopped", stop_reason=reason, ended_at=at)
+            .where(sessions.c.profile_id == self.profile_id, sessions.c.status == _RUNNING)
+            .values(status=SessionStatus.STOPPED.value, stop_reason=str(reason), ended_at=at)
         )
         return int(result.rowcount or 0)
 
     def end_session(
-        self, session_id: int, *, status: str, reason: str | None, at: datetime, elapsed_s: float
+        self,
+        session_id: int,
+        *,
+        status: SessionStatus,
+        reason: str | None,
+        at: datetime,
+        elapsed_s: float,
     ) -> None:
         self.connection.execute(
             update(sessions)
             .where(sessions.c.id == session_id, sessions.c.profile_id == self.profile_id)
-            .values(status=status, stop_reason=reason, ended_at=at, elapsed_s=elapsed_s)
+            .values(
+                status=SessionStatus(status).value,
+                stop_reason=None if reason is None else str(reason),
+                ended_at=at,
+                elapsed_s=elapsed_s,
+            )
         )
 
     def set_helped_most(self, session_id: int, exercise_id: str | None) -> None:
         self.connection.execute(
-            update(sessions).where(sessions.c.id == session_id).values(helped_most=exercise_id)
+            update(sessions)
+            .where(sessions.c.id == session_id, sessions.c.profile_id == self.profile_id)
+            .values(helped_most=exercise_id)
         )
 
     # --- events, ratings, feedback ---
@@ -182,7 +176,7 @@ class SqlSessionRepository:
         session_id: int,
         *,
         at: datetime,
-        kind: str,
+        kind: EventKind,
         exercise_id: str | None = None,
         step: int | None = None,
         planned_s: float | None = None,
@@ -193,7 +187,7 @@ class SqlSessionRepository:
             insert(session_events).values(
                 session_id=session_id,
                 at=at,
-                kind=kind,
+                kind=EventKind(kind).value,
                 exercise_id=exercise_id,
                 step=step,
                 planned_s=planned_s,
@@ -202,31 +196,50 @@ class SqlSessionRepository:
             )
         )
 
-    def events(self, session_id: int) -> list[EventRow]:
+    def events(self, session_id: int) -> list[EventRecord]:
         rows = self.connection.execute(
             select(session_events)
             .where(session_events.c.session_id == session_id)
             .order_by(session_events.c.id)
         )
         return [
-            EventRow(r.id, r.at, r.kind, r.exercise_id, r.step, r.planned_s, r.actual_s, r.detail)
+            EventRecord(
+                r.id,
+                r.at,
+                EventKind(r.kind),
+                r.exercise_id,
+                r.step,
+                r.planned_s,
+                r.actual_s,
+                r.detail,
+            )  # fmt: skip
             for r in rows
         ]
 
     def add_rating(
-        self, session_id: int, *, moment: str, stiffness: int | None, pain: int | None, at: datetime
+        self,
+        session_id: int,
+        *,
+        moment: Moment,
+        stiffness: int | None,
+        pain: int | None,
+        at: datetime,
     ) -> None:
         self.connection.execute(
             insert(ratings).values(
-                session_id=session_id, moment=moment, stiffness=stiffness, pain=pain, recorded_at=at
+                session_id=session_id,
+                moment=Moment(moment).value,
+                stiffness=stiffness,
+                pain=pain,
+                recorded_at=at,
             )
         )
 
-    def ratings(self, session_id: int) -> list[RatingRow]:
+    def ratings(self, session_id: int) -> list[RatingRecord]:
         rows = self.connection.execute(
             select(ratings).where(ratings.c.session_id == session_id).order_by(ratings.c.id)
         )
-        return [RatingRow(r.moment, r.stiffness, r.pain) for r in rows]
+        return [RatingRecord(Moment(r.moment), r.stiffness, r.pain) for r in rows]
 
     def add_feedback(
         self, session_id: int, *, exercise_id: str, helped: bool, at: datetime

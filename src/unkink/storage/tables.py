@@ -51,6 +51,7 @@ profiles = Table(
     Column("age", Integer),
     Column("sex", String(20)),
     Column("intended_use_acknowledged_at", DateTime),
+    Column("stretch_place", String(20)),  # desk | floor, asked once (0002)
 )
 
 conditions = Table(
@@ -65,6 +66,7 @@ conditions = Table(
     Column("approach", String(20)),  # hip replacement: posterior | anterior | unknown
     Column("recorded_on", Date, nullable=False),
     Column("ended_on", Date),
+    Column("procedure", String(200)),  # free text, shown back, used by no rule (0002)
     Index("ix_conditions_profile", "profile_id"),
 )
 
@@ -79,8 +81,10 @@ screenings = Table(
     Column("rules", JSON, nullable=False),
     Column("advice", Text, nullable=False),
     Column("source", String(20), nullable=False),  # questionnaire | file | web
+    Column("confirmed", JSON),  # re-check: fields confirmed from last time, not asked (0002)
     CheckConstraint(
-        "urgency IN ('emergency', 'see_doctor_soon', 'self_care_ok')", name="urgency_known"
+        "urgency IN ('emergency', 'see_doctor_soon', 'routine_review', 'self_care_ok')",
+        name="urgency_known",
     ),
     Index("ix_screenings_profile_taken", "profile_id", "taken_at"),
 )

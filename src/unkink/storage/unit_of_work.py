@@ -12,7 +12,9 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Self
 
 from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy.exc import OperationalError
 
+from unkink.domain.errors import Unavailable
 from unkink.storage.tables import profiles
 
 if TYPE_CHECKING:
@@ -23,7 +25,26 @@ LOCAL_PROFILE_ID = 1
 """The single local person. The multi-user server will pass its own profile ids."""
 
 
+class DatabaseBusy(Unavailable):
+    """Another program holds the database's write lock; the same write may succeed later."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The database is busy: another program is writing to it. "
+            "unkink keeps your session and tries again."
+        )
+
+
+def _is_lock(exc: BaseException | None) -> bool:
+    text = str(getattr(exc, "orig", exc)).lower()
+    return isinstance(exc, OperationalError) and (
+        "database is locked" in text or "database is busy" in text or "lock timeout" in text
+    )
+
+
 class SqlUnitOfWork:
+    """Implements ``services.ports.UnitOfWork`` on SQLAlchemy Core."""
+
     connection: Connection
 
     def __init__(self, engine: Engine, *, profile_id: int = LOCAL_PROFILE_ID) -> None:
@@ -46,6 +67,8 @@ class SqlUnitOfWork:
                 self._tx.rollback()
         finally:
             self.connection.close()
+        if _is_lock(exc):  # a typed, retryable category instead of a driver's sentence
+            raise DatabaseBusy() from exc
 
     def commit(self) -> None:
         self._tx.commit()

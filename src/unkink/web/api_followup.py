@@ -54,9 +54,8 @@ def read_follow_up(app: Any) -> FollowUpOut:
     from unkink.domain.session.next_morning import QUESTION
     from unkink.services import safety
 
-    with app.uow() as uow:
-        pending = safety.pending_next_morning(uow=uow, today=app.today())
-        suggestion = safety.referral(uow=uow)
+    pending = safety.pending_next_morning(uow=app.uow, today=app.today())
+    suggestion = safety.referral(uow=app.uow)
     names = {e.id: e.name for e in app.catalogue}
     morning = None
     if pending is not None:
@@ -86,15 +85,13 @@ def next_morning(body: NextMorningIn, app: AppDep) -> NextMorningOut:
     from unkink.domain.session.next_morning import change_messages
     from unkink.services import safety
 
-    with app.uow() as uow:
-        pending = safety.pending_next_morning(uow=uow, today=app.today())
-        if pending is None or pending.session_id != body.session_id:
-            raise NotAsked(
-                f"Session {body.session_id} is not waiting for a morning-after answer. "
-                "unkink asks once, one to three days after your latest session."
-            )
-        changes = safety.record_next_morning(
-            uow=uow, pending=pending, worse=body.worse, now=app.now()
+    pending = safety.pending_next_morning(uow=app.uow, today=app.today())
+    if pending is None or pending.session_id != body.session_id:
+        raise NotAsked(
+            f"Session {body.session_id} is not waiting for a morning-after answer. "
+            "unkink asks once, one to three days after your latest session."
         )
-        uow.commit()
+    changes = safety.record_next_morning(
+        uow=app.uow, pending=pending, worse=body.worse, now=app.now()
+    )
     return NextMorningOut(messages=change_messages(changes))

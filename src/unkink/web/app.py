@@ -7,19 +7,16 @@ the JSON API, the figures and the offline files are separate routers.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from fastapi import FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
 
 from unkink import __version__
 from unkink.bootstrap import App, build
 from unkink.settings import Settings
+from unkink.web.rendering import STATIC_DIR, TEMPLATES_DIR, WEB_DIR
 from unkink.web.security import HostPolicy, SecurityMiddleware
 
-WEB_DIR = Path(__file__).parent
-STATIC_DIR = WEB_DIR / "static"
-TEMPLATES_DIR = WEB_DIR / "templates"
+__all__ = ["STATIC_DIR", "TEMPLATES_DIR", "WEB_DIR", "create_app"]
 
 
 def create_app(

@@ -1,4 +1,7 @@
-"""Errors as people and programs expect them: JSON under /api, a calm page elsewhere."""
+"""Errors as people and programs expect them: JSON under /api, a calm page elsewhere.
+
+Each error *category* (``unkink.domain.errors``) has one HTTP status, in one explicit table;
+no class name or message is ever inspected."""
 
 from __future__ import annotations
 
@@ -6,34 +9,37 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from unkink.domain.errors import InvalidTransition, UnkinkError, UnknownExercise, UnsafeRoutine
+from unkink.domain.errors import Conflict, InvalidInput, NotFound, Unavailable, UnkinkError
+
+STATUS_BY_CATEGORY: tuple[tuple[type[UnkinkError], int], ...] = (
+    (InvalidInput, 400),
+    (NotFound, 404),
+    (Conflict, 409),
+    (Unavailable, 503),
+)
+"""Checked in this order; an error outside every category is a 400 (it is still ours)."""
+
+
+def status_for(exc: UnkinkError) -> int:
+    for category, status in STATUS_BY_CATEGORY:
+        if isinstance(exc, category):
+            return status
+    return 400
 
 
 def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
-def status_for(exc: UnkinkError) -> int:
-    if isinstance(exc, UnknownExercise):
-        return 404
-    if isinstance(exc, (InvalidTransition, UnsafeRoutine)):
-        return 409
-    name = type(exc).__name__
-    if name.startswith("Unknown") or name.endswith("NotFound"):
-        return 404
-    if "Transition" in name or "Blocked" in name or "Unsafe" in name or "Gate" in name:
-        return 409
-    return 400
-
-
 def install_error_handlers(web: FastAPI) -> None:
-    from unkink.web.pages import render_error
+    from unkink.web.rendering import render_error
 
     @web.exception_handler(UnkinkError)
     async def _unkink_error(request: Request, exc: UnkinkError) -> Response:
         status = status_for(exc)
+        headers = {"Retry-After": "2"} if status == 503 else None
         if _is_api(request):
-            return JSONResponse({"detail": str(exc)}, status_code=status)
+            return JSONResponse({"detail": str(exc)}, status_code=status, headers=headers)
         return render_error(request, status, str(exc))
 
     @web.exception_handler(StarletteHTTPException)

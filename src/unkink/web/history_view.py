@@ -20,7 +20,12 @@ WEEKS = 8
 CRACK_DAYS = 30
 RATED_SESSIONS = 20
 ENDED = {"completed": "Finished", "stopped": "Stopped early", "running": "Not finished"}
-REASONS = {"pain": "because of pain", "quit": "", "skipped_all": "all skipped"}
+REASONS = {
+    "pain": "because of pain",
+    "quit": "",
+    "skipped_all": "most of it skipped",
+    "skipped_most": "most of it skipped",
+}
 
 
 def _week_start(day: date) -> date:

@@ -12,7 +12,7 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse, Response
 
 from unkink import __version__
-from unkink.web.app import STATIC_DIR
+from unkink.web.rendering import STATIC_DIR
 
 router = APIRouter(include_in_schema=False)
 

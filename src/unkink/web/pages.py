@@ -9,46 +9,13 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from fastapi.templating import Jinja2Templates
 
-from unkink import __version__
 from unkink.bootstrap import App
-from unkink.textfmt import duration_short, duration_words
-from unkink.web.app import TEMPLATES_DIR
 from unkink.web.deps import AppDep
-from unkink.web.figures import figures_available
+from unkink.web.rendering import render, render_error, templates
 
 router = APIRouter(include_in_schema=False)
-templates = Jinja2Templates(directory=TEMPLATES_DIR)
-templates.env.globals["version"] = __version__
-templates.env.filters["duration"] = duration_short  # one formatter for every page
-templates.env.filters["duration_words"] = duration_words
-
-NAV = (
-    ("/", "Home"),
-    ("/plan", "Plan"),
-    ("/history", "History"),
-    ("/cracks", "Cracks"),
-    ("/exercises", "Exercises"),
-)
-
-
-def render(
-    request: Request,
-    template: str,
-    *,
-    title: str,
-    active: str = "",
-    status_code: int = 200,
-    **ctx: Any,
-) -> HTMLResponse:
-    context = {"title": title, "nav": NAV, "active": active, "figures": figures_available(), **ctx}
-    return templates.TemplateResponse(request, template, context, status_code=status_code)
-
-
-def render_error(request: Request, status: int, message: str) -> HTMLResponse:
-    title = "Page not found" if status == 404 else "That did not work"
-    return render(request, "error.html", title=title, status_code=status, message=message)
+__all__ = ["render", "render_error", "router", "templates"]  # render lives in rendering.py
 
 
 @router.get("/exercises", response_class=HTMLResponse)
@@ -177,11 +144,13 @@ def screening(request: Request, app: AppDep) -> Response:
     status = _safety_status(app)
     if status.intended_use_needed:
         return RedirectResponse("/welcome", status_code=303)
+    full = request.query_params.get("full") == "1"
     return render(
         request,
         "screening.html",
         title="Safety questions",
         last=status.screening,
+        recheck=status.screening is not None and not full,
     )
 
 

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from unkink.bootstrap import App
 from unkink.domain.errors import UnkinkError
+from unkink.domain.session.status import SessionStatus
 from unkink.textfmt import duration_short
 from unkink.web.deps import AppDep
-from unkink.web.pages import render
+from unkink.web.rendering import render
+from unkink.web.session_data import PlanIn, SessionId, plan_request
 
 router = APIRouter(include_in_schema=False)
 
@@ -24,8 +26,7 @@ PLACE_WORDS = {"desk": "at your desk", "floor": "on the floor"}
 
 def home_sessions(app: App) -> dict[str, Any]:
     """Today's suggestion (like the last session, or 10 minutes on the floor) and the last one."""
-    from unkink.services.sessions import history
-    from unkink.web.api_sessions import PlanIn, preview_routine
+    from unkink.services.sessions import history, preview_plan
 
     entries = history(uow=app.uow, limit=1)
     last = entries[0] if entries else None
@@ -36,7 +37,9 @@ def home_sessions(app: App) -> dict[str, Any]:
     )
     suggestion = None
     try:
-        decision, routine = preview_routine(app, body)
+        routine = preview_plan(
+            uow=app.uow, catalogue=app.catalogue, request=plan_request(body), today=app.today()
+        ).routine
     except UnkinkError:
         routine = None
     if routine is not None:
@@ -54,7 +57,11 @@ def home_sessions(app: App) -> dict[str, Any]:
 def _last_session(entry: Any) -> dict[str, Any] | None:
     if entry is None:
         return None
-    status = {"completed": "finished", "stopped": "stopped early", "running": "not finished"}
+    status = {
+        SessionStatus.COMPLETED: "finished",
+        SessionStatus.STOPPED: "stopped early",
+        SessionStatus.RUNNING: "not finished",
+    }
     change = ""
     (sb, pb), (sa, pa) = entry.before, entry.after
     if sb is not None and sa is not None:
@@ -66,8 +73,8 @@ def _last_session(entry: Any) -> dict[str, Any] | None:
         "when": entry.started_at.strftime("%a %-d %b, %H:%M"),
         "minutes": max(1, round(entry.done_s / 60)) if entry.done_s else 0,
         "duration": duration_short(entry.done_s),
-        "status_text": status.get(entry.status, entry.status),
-        "running": entry.status == "running",
+        "status_text": status[entry.status],
+        "running": entry.status is SessionStatus.RUNNING,
         "change": change,
     }
 
@@ -81,14 +88,20 @@ def plan_page(
     minutes: Annotated[int, Query(ge=1, le=60)] = 10,
 ) -> HTMLResponse:
     from unkink.catalogue.serialize import exercise_as_dict
-    from unkink.web.api_sessions import PlanIn, preview_routine
+    from unkink.services.sessions import preview_plan
 
     body = PlanIn(area=area, where=where, minutes=minutes)
     problem = ""
     try:
-        decision, routine = preview_routine(app, body)
-    except UnkinkError as exc:
-        decision, routine, problem = _gate_only(app), None, str(exc)
+        decision = preview_plan(
+            uow=app.uow, catalogue=app.catalogue, request=plan_request(body), today=app.today()
+        )
+    except UnkinkError as exc:  # a request the planner cannot even read
+        from unkink.services.sessions import session_gate
+
+        decision = session_gate(uow=app.uow, catalogue=app.catalogue, today=app.today())
+        problem = str(exc)
+    routine, problem = decision.routine, problem or decision.problem
     from unkink.web.api_safety import read_status
 
     status = read_status(app)
@@ -117,12 +130,6 @@ def plan_page(
     )
 
 
-def _gate_only(app: App) -> Any:
-    from unkink.web.api_sessions import gate_for_session
-
-    return gate_for_session(app)
-
-
 CUE_WORDS = {
     "get_ready": "Get ready",
     "step": "Move",
@@ -145,17 +152,16 @@ def _script_json(data: Any) -> str:
 
 
 @router.get("/session/{session_id}", response_class=HTMLResponse)
-def player(
-    request: Request, app: AppDep, session_id: Annotated[int, Path(ge=1, le=2**31 - 1)]
-) -> Response:
+def player(request: Request, app: AppDep, session_id: SessionId) -> Response:
     from unkink.domain.safety.pain import STOP_QUESTIONS
-    from unkink.web.api_sessions import find_session, running_state, session_out
+    from unkink.services.sessions import session_state
+    from unkink.web.session_data import session_out
 
-    state = running_state(app, session_id)
-    if state is None:
-        find_session(app, session_id)
+    state = session_state(uow=app.uow, catalogue=app.catalogue, session_id=session_id)
+    if state.status.ended:
         return RedirectResponse(f"/session/{session_id}/after", status_code=303)
-    data = session_out(app, state).model_dump()
+    carry_on(app, state.position_s)
+    data = session_out(state).model_dump()
     data.pop("routine")
     data["labels"] = CUE_WORDS
     timeline = state.timeline
@@ -179,15 +185,23 @@ def player(
     )
 
 
-@router.get("/session/{session_id}/after", response_class=HTMLResponse)
-def after(
-    request: Request, app: AppDep, session_id: Annotated[int, Path(ge=1, le=2**31 - 1)]
-) -> HTMLResponse:
-    from unkink.services.sessions import history
-    from unkink.web.after_view import closing
-    from unkink.web.api_sessions import find_session
+def carry_on(app: App, position_s: float) -> None:
+    """Carrying on a session under way needs the gate open, as ``unkink start --resume``."""
+    if position_s <= 0:
+        return  # just started from the plan, which asked the gate a moment ago
+    from unkink.services.sessions import SessionBlocked, session_gate
 
-    entry = find_session(app, session_id)
+    decided = session_gate(uow=app.uow, catalogue=app.catalogue, today=app.today())
+    if not decided.allowed:
+        raise SessionBlocked(decided)
+
+
+@router.get("/session/{session_id}/after", response_class=HTMLResponse)
+def after(request: Request, app: AppDep, session_id: SessionId) -> HTMLResponse:
+    from unkink.services.closing import closing
+
+    facts = closing(uow=app.uow, catalogue=app.catalogue, session_id=session_id, today=app.today())
+    entry = facts.entry
     names = {e.id: e.name for e in app.catalogue}
     return render(
         request,
@@ -195,8 +209,8 @@ def after(
         title="After your session",
         entry=entry,
         summary=_last_session(entry),
-        closing=closing(history(uow=app.uow, limit=60), entry, today=app.today(), names=names),
-        exercises=[(e, names.get(e, e)) for e in dict.fromkeys(entry.exercises)],
+        closing=facts,
+        exercises=[(s.exercise_id, s.name) for s in facts.stretches],  # only those done
         helped_name=names.get(entry.helped_most or "", ""),
     )
 

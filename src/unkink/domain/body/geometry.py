@@ -52,24 +52,31 @@ def apply(m: Mat3, v: Vec3) -> Vec3:
 
 def compose(a: Mat3, b: Mat3) -> Mat3:
     """The rotation ``a`` after ``b`` (``a @ b``)."""
-    cols = (column(b, 0), column(b, 1), column(b, 2))
-    r0 = (dot(a[0], cols[0]), dot(a[0], cols[1]), dot(a[0], cols[2]))
-    r1 = (dot(a[1], cols[0]), dot(a[1], cols[1]), dot(a[1], cols[2]))
-    r2 = (dot(a[2], cols[0]), dot(a[2], cols[1]), dot(a[2], cols[2]))
+    (b00, b01, b02), (b10, b11, b12), (b20, b21, b22) = b
+    r0, r1, r2 = (
+        (x * b00 + y * b10 + z * b20, x * b01 + y * b11 + z * b21, x * b02 + y * b12 + z * b22)
+        for x, y, z in a
+    )
     return (r0, r1, r2)
 
 
 def rot_x(deg: float) -> Mat3:
+    if deg == 0.0:
+        return IDENTITY
     c, s = math.cos(math.radians(deg)), math.sin(math.radians(deg))
     return ((1.0, 0.0, 0.0), (0.0, c, -s), (0.0, s, c))
 
 
 def rot_y(deg: float) -> Mat3:
+    if deg == 0.0:
+        return IDENTITY
     c, s = math.cos(math.radians(deg)), math.sin(math.radians(deg))
     return ((c, 0.0, s), (0.0, 1.0, 0.0), (-s, 0.0, c))
 
 
 def rot_z(deg: float) -> Mat3:
+    if deg == 0.0:
+        return IDENTITY
     c, s = math.cos(math.radians(deg)), math.sin(math.radians(deg))
     return ((c, -s, 0.0), (s, c, 0.0), (0.0, 0.0, 1.0))
 
@@ -78,7 +85,8 @@ def chain(*rotations: Mat3) -> Mat3:
     """Compose rotations left to right: ``chain(a, b, c) == a @ b @ c``."""
     result = IDENTITY
     for r in rotations:
-        result = compose(result, r)
+        if r is not IDENTITY:
+            result = compose(result, r)
     return result
 
 

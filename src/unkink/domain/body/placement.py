@@ -3,14 +3,16 @@
 Nothing is placed by hand-tuned coordinates. The keyframe names which points touch the
 floor; the body is turned (about the side-to-side axis) so those points lie level, lowered
 until they rest on the floor (y = 0, measured at the surface of each point, not its centre),
-and slid so the first of them, the anchor, sits at x = 0. A seat is then put where the
-points named for it rest, so a chair is as high as the pose needs.
+and slid so the first of them, the anchor, sits at x = 0; a seated body is anchored by its
+first seat point instead, so it stays on its chair whatever its feet do. A seat is then put
+where the points named for it rest, so a chair is as high as the pose needs.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from unkink.domain.body import geometry as g
 from unkink.domain.body.pose import Body, BodyPoint, Keyframe, forward_kinematics
@@ -41,6 +43,10 @@ class PlacedPose:
     points: Body
     pitch_deg: float
     seat_height: float | None = None
+    angles: Mapping[str, float] = field(default_factory=dict)
+    """Every joint's angle (resolved), so a pose between two placed poses can be found."""
+    floor: tuple[str, ...] = ()
+    seat: tuple[str, ...] = ()
 
     def position(self, point: str) -> g.Vec3:
         return self.points[point].position
@@ -69,7 +75,8 @@ def place(
     resting = contacts or keyframe.seat
     if resting:
         dy = -min(turned[c].position[1] - radius(c) for c in resting)
-        dx = anchor_x - turned[resting[0]].position[0]
+        anchor = keyframe.seat[0] if keyframe.seat else resting[0]
+        dx = anchor_x - turned[anchor].position[0]
     else:
         dy = -min(p.position[1] - radius(n) for n, p in turned.items())
         dx = anchor_x
@@ -78,7 +85,14 @@ def place(
     seat = None
     if keyframe.seat:
         seat = min(points[c].position[1] - radius(c) for c in keyframe.seat)
-    return PlacedPose(points=points, pitch_deg=pitch, seat_height=seat)
+    return PlacedPose(
+        points=points,
+        pitch_deg=pitch,
+        seat_height=seat,
+        angles=keyframe.resolved(),
+        floor=contacts,
+        seat=keyframe.seat,
+    )
 
 
 def _pitch(body: Body, contacts: tuple[str, ...], facing_deg: float) -> float:
@@ -118,7 +132,7 @@ def _resting(
         lifts.append(body_mean - contact_mean)
     if abs(lifts[0] - lifts[1]) > MIN_LIFT_M:
         return candidates[0] if lifts[0] > lifts[1] else candidates[1]
-    return min(candidates, key=lambda c: abs(_wrap(c - facing_deg)))
+    return min(candidates, key=lambda c: abs(wrap(c - facing_deg)))
 
 
 def _level_turns(xs: list[float], ys: list[float]) -> tuple[float, float] | None:
@@ -133,8 +147,8 @@ def _level_turns(xs: list[float], ys: list[float]) -> tuple[float, float] | None
     if spread < MIN_SPREAD_M:
         return None
     direction = 0.5 * math.degrees(math.atan2(2 * sxy, sxx - syy))
-    return (_wrap(-direction), _wrap(180.0 - direction))
+    return (wrap(-direction), wrap(180.0 - direction))
 
 
-def _wrap(deg: float) -> float:
+def wrap(deg: float) -> float:
     return (deg + 180.0) % 360.0 - 180.0

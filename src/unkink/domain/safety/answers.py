@@ -15,81 +15,42 @@ from enum import StrEnum
 from typing import Any
 
 from unkink.domain.errors import InvalidInput
+from unkink.domain.safety.answer_types import (
+    CancerHistory,
+    LegNumbness,
+    LegPain,
+    LegWeakness,
+    MainSymptom,
+    NightPain,
+    Onset,
+    PainArea,
+    PainPattern,
+    PainTrend,
+    Sex,
+    SpaFeature,
+    Trauma,
+)
 
-
-class Sex(StrEnum):
-    FEMALE = "female"
-    MALE = "male"
-    OTHER = "other"
-    NOT_SAID = "prefer_not_to_say"
-
-
-class PainArea(StrEnum):
-    LOW_BACK = "low_back"
-    MID_UPPER_BACK = "mid_upper_back"
-    NECK = "neck"
-    WHOLE_BACK = "whole_back"
-
-
-class Onset(StrEnum):
-    GRADUAL = "gradual"
-    SUDDEN = "sudden"
-
-
-class Trauma(StrEnum):
-    NONE = "none"
-    MINOR = "minor"
-    MAJOR = "major"
-
-
-class PainTrend(StrEnum):
-    IMPROVING = "improving"
-    STABLE = "stable"
-    WORSENING_OVER_WEEKS = "worsening_over_weeks"
-
-
-class PainPattern(StrEnum):
-    MECHANICAL = "mechanical"
-    CONSTANT_UNRELIEVED = "constant_unrelieved"
-
-
-class NightPain(StrEnum):
-    NONE = "none"
-    ONLY_WHEN_TURNING = "only_when_turning"
-    WAKES_ME_CONSTANT_UNRELIEVED = "wakes_me_constant_unrelieved"
-
-
-class LegNumbness(StrEnum):
-    NONE = "none"
-    ONE_LEG = "one_leg"
-    BOTH_LEGS = "both_legs"
-
-
-class LegWeakness(StrEnum):
-    NONE = "none"
-    ONE_LEG_STABLE = "one_leg_stable"
-    ONE_LEG_WORSENING = "one_leg_worsening"
-    BOTH_LEGS = "both_legs"
-
-
-class CancerHistory(StrEnum):
-    NONE = "none"
-    YES = "yes"
-    NON_MELANOMA_SKIN_ONLY = "non_melanoma_skin_only"
-
-
-class SpaFeature(StrEnum):
-    """The NICE NG65 features counted by rule S10."""
-
-    ONSET_BEFORE_35 = "onset_before_35"
-    WAKES_SECOND_HALF_OF_NIGHT = "wakes_second_half_of_night"
-    BUTTOCK_PAIN = "buttock_pain"
-    IMPROVES_WITH_MOVEMENT = "improves_with_movement"
-    IMPROVES_WITH_NSAIDS_48H = "improves_with_nsaids_48h"
-    FIRST_DEGREE_RELATIVE_SPA = "first_degree_relative_spa"
-    ARTHRITIS = "arthritis"
-    ENTHESITIS = "enthesitis"
-    PSORIASIS = "psoriasis"
+__all__ = [
+    "CancerHistory",
+    "LegNumbness",
+    "LegPain",
+    "LegWeakness",
+    "MainSymptom",
+    "NightPain",
+    "Onset",
+    "PainArea",
+    "PainPattern",
+    "PainTrend",
+    "Sex",
+    "SpaFeature",
+    "Trauma",
+    "FIELD_NAMES",
+    "InvalidAnswers",
+    "ScreeningAnswers",
+    "allowed_values",
+    "parse_answers",
+]
 
 
 class InvalidAnswers(InvalidInput):
@@ -109,6 +70,7 @@ class ScreeningAnswers:
     sex: Sex | None = None
     pregnant: bool = False
     pregnancy_weeks: int | None = None
+    main_symptom: MainSymptom = MainSymptom.PAIN
     pain_area: PainArea | None = None
     duration_days: int | None = None
     age_at_onset: int | None = None
@@ -118,7 +80,7 @@ class ScreeningAnswers:
     pain_pattern: PainPattern = PainPattern.MECHANICAL
     night_pain: NightPain = NightPain.NONE
     already_assessed_by_clinician: bool = False
-    leg_pain: bool = False
+    leg_pain: LegPain = LegPain.NONE
     leg_numbness_or_tingling: LegNumbness = LegNumbness.NONE
     leg_weakness: LegWeakness = LegWeakness.NONE
     walking_unsteady_new: bool = False
@@ -157,6 +119,8 @@ FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Screenin
 
 _ENUMS: dict[str, type[StrEnum]] = {
     "sex": Sex,
+    "main_symptom": MainSymptom,
+    "leg_pain": LegPain,
     "pain_area": PainArea,
     "onset": Onset,
     "trauma": Trauma,
@@ -182,32 +146,46 @@ def allowed_values(field: str) -> tuple[str, ...]:
     return tuple(_ENUMS[field])
 
 
+_LEGACY_BOOLEANS = {"leg_pain": {True: "one_leg", False: "none"}}
+"""Revision 1 files said ``"leg_pain": true/false``; they still read as one_leg / none."""
+
+
+def _show(raw: object) -> str:
+    """A reply as quoted in an error: short, even for a number of thousands of digits."""
+    if isinstance(raw, int) and not isinstance(raw, bool) and abs(raw) > 10**12:
+        return "a very long number"
+    text = repr(raw)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def _parse_one(name: str, raw: object) -> object:
+    if name in _LEGACY_BOOLEANS and isinstance(raw, bool):
+        raw = _LEGACY_BOOLEANS[name][raw]
     if name in _ENUMS:
         if raw is None and name in ("sex", "pain_area"):
             return None
         allowed = _ENUMS[name]
         if not isinstance(raw, str) or raw not in allowed._value2member_map_:
-            raise InvalidAnswers(name, f"got {raw!r}; use one of: {', '.join(allowed)}")
+            raise InvalidAnswers(name, f"got {_show(raw)}; use one of: {', '.join(allowed)}")
         return allowed(raw)
     if name in _NUMBERS:
         low, high = _NUMBERS[name]
         if raw is None:
             return None
         if isinstance(raw, bool) or not isinstance(raw, int) or not low <= raw <= high:
-            raise InvalidAnswers(name, f"got {raw!r}; use a whole number from {low} to {high}")
+            raise InvalidAnswers(name, f"got {_show(raw)}; use a whole number from {low} to {high}")
         return raw
     if name == "spa_features":
         if not isinstance(raw, list | tuple):
-            raise InvalidAnswers(name, f'got {raw!r}; use a list such as ["buttock_pain"]')
+            raise InvalidAnswers(name, f'got {_show(raw)}; use a list such as ["buttock_pain"]')
         bad = [v for v in raw if not isinstance(v, str) or v not in SpaFeature._value2member_map_]
         if bad:
             raise InvalidAnswers(
-                name, f"unknown item(s) {bad!r}; use any of: {', '.join(SpaFeature)}"
+                name, f"unknown item(s) {_show(bad)}; use any of: {', '.join(SpaFeature)}"
             )
         return frozenset(SpaFeature(v) for v in raw)
     if not isinstance(raw, bool):
-        raise InvalidAnswers(name, f"got {raw!r}; use true or false")
+        raise InvalidAnswers(name, f"got {_show(raw)}; use true or false")
     return raw
 
 

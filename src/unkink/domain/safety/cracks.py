@@ -12,6 +12,7 @@ The thresholds encode the guide's opinion as a nudge, not a medical finding (§6
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -180,10 +181,17 @@ class InvalidCrackEvents(InvalidInput):
 EVENT_FIELDS = ("timestamps", "period_start", "period_end")
 
 
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?)?\Z")
+
+
 def _local_time(field: str, raw: object, *, end_of_day: bool = False) -> datetime:
     """ISO local time. Decision: a time zone offset, if given, is dropped (wall time is kept)."""
     if not isinstance(raw, str):
         raise InvalidCrackEvents(field, f"got {raw!r}; use an ISO time like 2026-03-02T08:15")
+    if not _ISO.match(raw.strip()):  # "20260302" parses in Python 3.11, but is not what we say
+        raise InvalidCrackEvents(
+            field, f"{raw[:40]!r} is not an ISO time; use one like 2026-03-02T08:15"
+        )
     try:
         parsed = datetime.fromisoformat(raw)
     except ValueError:

@@ -2,8 +2,11 @@
 
 Pure: no I/O. ``decide_gate`` takes what the services read from storage. A session is blocked
 without the intended-use acknowledgment, without a screening, when the latest screening is
-emergency or see_doctor_soon (except S8/S10 alone: gentle movement, §2.2), when it is more than
-30 days old, or when a pain stop happened after it.
+emergency or see_doctor_soon, when it is more than 30 days old, or when a pain stop happened
+after it. routine_review (S8, S10; §2.2b) lets gentle sessions go on, with the referral card.
+
+The decision is typed: ``Gate.step`` (a ``GateStep``) says what comes next, so front ends
+choose their button by value and never by searching the sentences (issue 9).
 
 Decision (lead): §2.2 says "no new stretching program until assessed". When the person says a
 clinician has already assessed this episode (``already_assessed_by_clinician``), a
@@ -16,11 +19,24 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
 from unkink.domain.safety.urgency import Urgency, gentle_movement_ok
 
 SCREENING_VALID_DAYS = 30
 RUN_CHECK = "run 'unkink check'"
+
+
+class GateStep(StrEnum):
+    """What the person should do next."""
+
+    ACKNOWLEDGE = "acknowledge"  # read what unkink is for ('unkink check')
+    SCREEN = "screen"  # answer the safety questions for the first time
+    RECHECK = "recheck"  # the quick re-check: after a pain stop or 30 days
+    GET_HELP = "get_help"  # emergency: no session, get help now
+    SEE_DOCTOR = "see_doctor"  # see_doctor_soon: no new stretches until a doctor has looked
+    GENTLE_SESSION = "gentle_session"  # routine review, or checked by a clinician
+    SESSION = "session"  # all clear
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +45,13 @@ class Gate:
     gentle_only: bool
     reason: str
     next_step: str
+    """The next step in words, for display only; decide by ``step``."""
+    step: GateStep = GateStep.SESSION
+
+    @property
+    def referral(self) -> bool:
+        """Show the referral card (what to bring to the appointment) beside the session."""
+        return self.step is GateStep.GENTLE_SESSION
 
 
 NO_ACK = "You have not yet read what unkink is for."
@@ -46,14 +69,16 @@ PAIN_STOP = (
     "Please answer the safety questions again first."
 )
 GENTLE = (
-    "Your answers suggest you should see a doctor in the next few days. "
-    "Until then, gentle movement is fine. Stop if anything hurts."
+    "Book a normal visit with a GP or physio in the next few weeks. "
+    "Until then, gentle sessions are fine. Stop if anything hurts."
 )
 ASSESSED = (
     "You told us a doctor or physio has already checked this back pain. "
     "Follow their advice. Keep sessions gentle and stop if anything hurts."
 )
 OK = "Your safety check is up to date."
+GENTLE_NEXT = "take a gentle session; book a normal visit in the next few weeks"
+GENTLE_NEXT_ASSESSED = "take a gentle session, as your clinician advised"
 
 
 def decide_gate(
@@ -61,31 +86,32 @@ def decide_gate(
     acknowledged: bool,
     screened_on: date | None,
     urgency: Urgency | None,
-    rules: Collection[str],
+    rules: Collection[str] = (),
     pain_stop_since_screening: bool,
     today: date,
     assessed_by_clinician: bool = False,
 ) -> Gate:
     if not acknowledged:
-        return Gate(False, False, NO_ACK, RUN_CHECK)
+        return Gate(False, False, NO_ACK, RUN_CHECK, GateStep.ACKNOWLEDGE)
     if screened_on is None or urgency is None:
-        return Gate(False, False, NO_SCREENING, RUN_CHECK)
+        return Gate(False, False, NO_SCREENING, RUN_CHECK, GateStep.SCREEN)
     if urgency is Urgency.EMERGENCY:
-        return Gate(False, False, EMERGENCY, EMERGENCY_NEXT)
-    gentle = urgency is Urgency.SEE_DOCTOR_SOON
-    cleared = gentle and assessed_by_clinician
-    if gentle and not cleared and not gentle_movement_ok(urgency, rules):
-        return Gate(False, False, SEE_DOCTOR, SEE_DOCTOR_NEXT)
+        return Gate(False, False, EMERGENCY, EMERGENCY_NEXT, GateStep.GET_HELP)
+    cleared = urgency is Urgency.SEE_DOCTOR_SOON and assessed_by_clinician
+    if urgency is Urgency.SEE_DOCTOR_SOON and not cleared:
+        return Gate(False, False, SEE_DOCTOR, SEE_DOCTOR_NEXT, GateStep.SEE_DOCTOR)
     age_days = (today - screened_on).days
     if age_days > SCREENING_VALID_DAYS:
-        return Gate(False, False, STALE.format(days=age_days), RUN_CHECK)
+        return Gate(False, False, STALE.format(days=age_days), RUN_CHECK, GateStep.RECHECK)
     if pain_stop_since_screening:
-        return Gate(False, False, PAIN_STOP, RUN_CHECK)
+        return Gate(False, False, PAIN_STOP, RUN_CHECK, GateStep.RECHECK)
     if cleared:
-        return Gate(True, True, ASSESSED, "take a gentle session, as your clinician advised")
-    if gentle:
-        return Gate(True, True, GENTLE, "take a gentle session; see a doctor in the next few days")
-    return Gate(True, False, OK, "")
+        return Gate(True, True, ASSESSED, GENTLE_NEXT_ASSESSED, GateStep.GENTLE_SESSION)
+    if not gentle_movement_ok(urgency):  # pragma: no cover - every level is handled above
+        return Gate(False, False, SEE_DOCTOR, SEE_DOCTOR_NEXT, GateStep.SEE_DOCTOR)
+    if urgency is Urgency.ROUTINE_REVIEW:
+        return Gate(True, True, GENTLE, GENTLE_NEXT, GateStep.GENTLE_SESSION)
+    return Gate(True, False, OK, "", GateStep.SESSION)
 
 
 def gate_texts() -> tuple[str, ...]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from unkink.domain.safety.answers import ScreeningAnswers
+from unkink.domain.safety.answers import LegPain, ScreeningAnswers
 from unkink.domain.safety.precautions import Condition, ConditionCode
 
 ACUTE_SCIATICA_DAYS = 42
@@ -32,6 +32,6 @@ def implied_conditions(answers: ScreeningAnswers, *, screened_on: date) -> tuple
     if answers.osteoporosis_known:
         found.append(Condition(ConditionCode.OSTEOPOROSIS, recorded_on=screened_on))
     recent = answers.duration_days is not None and answers.duration_days < ACUTE_SCIATICA_DAYS
-    if answers.leg_pain and recent:
+    if answers.leg_pain is not LegPain.NONE and recent:
         found.append(Condition(ConditionCode.ACUTE_SCIATICA, recorded_on=screened_on))
     return tuple(found)

@@ -89,6 +89,8 @@ class Condition:
     cleared_by_surgical_team: bool = False
     approach: HipApproach | None = None
     recorded_on: date | None = None
+    procedure: str | None = None
+    """Free text ("microdiscectomy", "caesarean"): shown back to the person, used by no rule."""
 
     def weeks_on(self, value: float | None, today: date) -> float | None:
         """A week count recorded on ``recorded_on``, advanced to ``today``."""
@@ -98,10 +100,9 @@ class Condition:
 
     def to_json(self) -> dict[str, object]:
         out: dict[str, object] = {"code": str(self.code)}
-        if self.weeks is not None:
-            out["weeks"] = self.weeks
-        if self.weeks_since is not None:
-            out["weeks_since"] = self.weeks_since
+        for name in ("weeks", "weeks_since", "procedure"):
+            if getattr(self, name) is not None:
+                out[name] = getattr(self, name)
         if self.cleared_by_surgical_team:
             out["cleared_by_surgical_team"] = True
         if self.approach is not None:
@@ -109,7 +110,15 @@ class Condition:
         return out
 
 
-_CONDITION_FIELDS = ("code", "weeks", "weeks_since", "cleared_by_surgical_team", "approach")
+_CONDITION_FIELDS = (
+    "code",
+    "weeks",
+    "weeks_since",
+    "cleared_by_surgical_team",
+    "approach",
+    "procedure",
+)
+PROCEDURE_MAX = 200
 
 
 def _number(field: str, raw: object, high: float) -> float | None:
@@ -144,8 +153,12 @@ def parse_condition(raw: Mapping[str, object], *, recorded_on: date | None = Non
     cleared = raw.get("cleared_by_surgical_team", False)
     if not isinstance(cleared, bool):
         raise InvalidCondition("cleared_by_surgical_team", f"got {cleared!r}; use true or false")
+    procedure = raw.get("procedure")
+    if procedure is not None and (not isinstance(procedure, str) or len(procedure) > PROCEDURE_MAX):
+        raise InvalidCondition("procedure", f"use a short text, up to {PROCEDURE_MAX} letters")
     return Condition(
         code=ConditionCode(code),
+        procedure=procedure.strip() or None if isinstance(procedure, str) else None,
         weeks=_number("weeks", raw.get("weeks"), 45),
         weeks_since=_number("weeks_since", raw.get("weeks_since"), 5200),
         cleared_by_surgical_team=cleared,

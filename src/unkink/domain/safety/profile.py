@@ -18,9 +18,10 @@ PROFILE_FIELDS = ("age", "sex", "conditions")
 
 
 class InvalidProfile(InvalidInput):
-    def __init__(self, field: str, problem: str) -> None:
+    def __init__(self, field: str, problem: str, *, shown_as: str | None = None) -> None:
         self.field = field
-        super().__init__(f"Profile '{field}': {problem}")
+        """The field's path, for programs (``conditions[0].weeks``)."""
+        super().__init__(f"Profile, {shown_as or repr(field)}: {problem}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,5 +53,9 @@ def parse_profile(raw: object, *, recorded_on: date | None = None) -> PersonProf
         try:
             conditions.append(parse_condition(entry, recorded_on=recorded_on))
         except InvalidCondition as exc:
-            raise InvalidProfile(f"conditions[{i}].{exc.field}", exc.problem) from None
+            raise InvalidProfile(
+                f"conditions[{i}].{exc.field}",
+                exc.problem,
+                shown_as=f"condition {i + 1} in the list, '{exc.field}'",
+            ) from None
     return PersonProfile(age, Sex(sex) if sex is not None else None, tuple(conditions))

@@ -1,24 +1,35 @@
-"""The screening questionnaire (safety evidence §2.4) in plain words, with its skip rules.
+"""What a screening screen is (safety evidence §2.4, revision 2), and how a reply fills fields.
 
-Pure: no I/O. Each ``Question`` fills one §2.4 field and says when it applies, given the
-answers so far (pregnancy weeks only if pregnant, and so on). The most urgent questions come
-early, so an emergency is found before the long tail. Front ends (CLI, web) ask them in order.
+Pure: no I/O. A ``Question`` is one screen. Most screens fill one §2.4 field; a CHECKLIST
+screen ("Tick all that apply, or None of these") fills several at once: each option sets one
+field to one value, and "None of these" sets every field the screen *owns* (``fields``) to its
+harmless default. An option may also set a field the screen does not own (the big-accident
+sign on the first, urgent screen sets ``trauma``, which a later screen owns); such a field is
+set only when ticked. The screens themselves are listed in ``screens``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
+
+from unkink.domain.safety.answers import ScreeningAnswers
 
 Answers = Mapping[str, object]
+
+DEFAULTS: dict[str, Any] = ScreeningAnswers().to_json()
+"""Every §2.4 field's harmless default, as JSON (what "None of these" means per field)."""
 
 
 class Kind(StrEnum):
     YES_NO = "yes_no"
     CHOICE = "choice"
     NUMBER = "number"
-    MANY = "many"  # pick any number of options
+    MANY = "many"  # pick any number of options for one list field (spa_features)
+    CHECKLIST = "checklist"  # several fields: tick all that apply, or None of these
+    SUMMARY = "summary"  # the quick re-check: tick what has changed, or nothing has
 
 
 def _always(_: Answers) -> bool:
@@ -28,235 +39,92 @@ def _always(_: Answers) -> bool:
 @dataclass(frozen=True, slots=True)
 class Question:
     field: str
+    """The §2.4 field it fills, or for a CHECKLIST the screen's own id."""
     text: str
     kind: Kind = Kind.YES_NO
     options: tuple[tuple[str, str], ...] = ()
-    """(value, plain label) pairs for CHOICE and MANY questions."""
+    """(value, plain label) pairs; for a CHECKLIST the value is ``field`` or ``field=value``."""
     low: int = 0
     high: int = 120
     applies: Callable[[Answers], bool] = _always
+    owns: tuple[str, ...] = ()
+    """CHECKLIST only: the fields "None of these" sets to their defaults."""
+    short: str = ""
+    """A few words naming the screen in the review and the re-check summary."""
+    emergency_signs: bool = False
+    """The screen asks about emergency signs (shown first, and again in every re-check)."""
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """Every §2.4 field this screen may set."""
+        if self.kind is not Kind.CHECKLIST:
+            return (self.field,)
+        extra = [option_value(token)[0] for token, _ in self.options]
+        return tuple(dict.fromkeys([*self.owns, *extra]))
+
+    def answered(self, answers: Answers) -> bool:
+        if self.kind is Kind.CHECKLIST:
+            return all(f in answers for f in self.owns)
+        return self.field in answers
 
 
-def _days(a: Answers) -> int:
-    value = a.get("duration_days")
-    return value if isinstance(value, int) else 0
+def option_value(token: str) -> tuple[str, object]:
+    """A checklist option's (field, value): ``"saddle_numbness"`` means true."""
+    field, sep, value = token.partition("=")
+    return (field, value) if sep else (field, True)
 
 
-def _may_be_pregnant(a: Answers) -> bool:
-    return a.get("sex") != "male"
+def checklist_values(question: Question, ticked: Sequence[str]) -> dict[str, object]:
+    """The field values a checklist reply means. Later options win for one field (they are
+    listed from mild to severe, so one leg and both legs ticked reads as both legs)."""
+    known = [token for token, _ in question.options]
+    bad = [t for t in ticked if t not in known]
+    if bad:
+        raise ValueError(f"not an option of this screen: {bad[0]!r}")
+    values: dict[str, object] = {f: DEFAULTS[f] for f in question.owns}
+    for token in known:
+        if token in ticked:
+            field, value = option_value(token)
+            values[field] = value
+    return values
 
 
-def _pregnant(a: Answers) -> bool:
-    return a.get("pregnant") is True
-
-
-def _onset_age_under_45(a: Answers) -> bool:
-    onset = a.get("age_at_onset")
-    return _days(a) > 90 and (not isinstance(onset, int) or onset < 45)
-
-
-QUESTIONS: tuple[Question, ...] = (
-    Question("age", "How old are you?", Kind.NUMBER, high=120),
-    Question(
-        "sex",
-        "What is your sex?",
-        Kind.CHOICE,
-        (
-            ("female", "Female"),
-            ("male", "Male"),
-            ("other", "Other"),
-            ("prefer_not_to_say", "I'd rather not say"),
-        ),
-    ),
-    Question("pregnant", "Are you pregnant?", applies=_may_be_pregnant),
-    Question(
-        "pregnancy_weeks",
-        "How many weeks pregnant are you?",
-        Kind.NUMBER,
-        high=45,
-        applies=_pregnant,
-    ),
-    Question(
-        "pregnancy_warning_signs",
-        "Do you have any bleeding, leaking fluid, or regular painful tightening of your belly? "
-        "Or chest pain, a sore swollen calf, or feeling dizzy or faint?",
-        applies=_pregnant,
-    ),
-    Question(
-        "pain_area",
-        "Where is your pain or stiffness?",
-        Kind.CHOICE,
-        (
-            ("low_back", "Lower back"),
-            ("mid_upper_back", "Middle or upper back"),
-            ("neck", "Neck"),
-            ("whole_back", "All over my back"),
-        ),
-    ),
-    Question("duration_days", "How many days ago did it start?", Kind.NUMBER, high=36500),
-    Question(
-        "trauma",
-        "Did it start after a fall or a knock?",
-        Kind.CHOICE,
-        (
-            ("none", "No"),
-            ("minor", "Yes, a small fall or bump"),
-            (
-                "major",
-                "Yes, a big accident: a car crash, a fall from a height or a hard hit in sport",
-            ),
-        ),
-    ),
-    Question(
-        "onset",
-        "Did it come on slowly, or all at once?",
-        Kind.CHOICE,
-        (("gradual", "Slowly"), ("sudden", "All at once, for example on a cough, sneeze or lift")),
-    ),
-    Question(
-        "chest_or_abdominal_pain_or_fainting",
-        "Along with your back pain, do you have chest pain or belly pain? "
-        "Or sweating, fainting, or a throbbing feeling in your belly?",
-    ),
-    Question("saddle_numbness", "Is there numbness between your legs or around your bottom?"),
-    Question(
-        "bladder_change_new",
-        "Is peeing newly different? For example: hard to start, a weak flow, "
-        "not feeling when you need to go or when you pee, or new leaks.",
-    ),
-    Question(
-        "bowel_change_new",
-        "Is pooing newly different? For example: you can't feel it or control it.",
-    ),
-    Question(
-        "sexual_sensation_change_new",
-        "Is there a new change in feeling in your private parts, or in sex?",
-    ),
-    Question("leg_pain", "Does pain go down into a leg?"),
-    Question(
-        "leg_numbness_or_tingling",
-        "Do you have numbness, tingling or pins and needles in your legs?",
-        Kind.CHOICE,
-        (("none", "No"), ("one_leg", "Yes, in one leg"), ("both_legs", "Yes, in both legs")),
-    ),
-    Question(
-        "leg_weakness",
-        "Does a leg feel weak?",
-        Kind.CHOICE,
-        (
-            ("none", "No"),
-            ("one_leg_stable", "One leg, and it is not getting worse"),
-            ("one_leg_worsening", "One leg, and it is getting worse"),
-            ("both_legs", "Both legs"),
-        ),
-    ),
-    Question("walking_unsteady_new", "Has walking become unsteady or hard, in a new way?"),
-    Question(
-        "neck_warning_symptoms",
-        "Think of times after you moved or cracked your neck. Did you feel dizzy or see double? "
-        "Did you slur your words or find it hard to swallow? Did you fall all of a sudden, "
-        "feel your face go numb, or get a sudden, very bad headache or neck pain?",
-    ),
-    Question("fever_or_chills", "Do you have a fever or chills?"),
-    Question("iv_drug_use", "Do you inject drugs?"),
-    Question(
-        "immunosuppressed",
-        "Is your body's defence against infection weak, from illness or medicine?",
-    ),
-    Question(
-        "recent_spinal_procedure_or_bacterial_infection",
-        "In the last few months, have you had a back operation or a back injection? "
-        "Or an infection that needed antibiotics?",
-    ),
-    Question("feels_generally_unwell", "Do you feel unwell in general?"),
-    Question("unexplained_weight_loss", "Have you lost weight without trying?"),
-    Question(
-        "cancer_history",
-        "Have you ever had cancer?",
-        Kind.CHOICE,
-        (
-            ("none", "No"),
-            ("yes", "Yes"),
-            ("non_melanoma_skin_only", "Only a skin cancer that was removed and was not melanoma"),
-        ),
-    ),
-    Question(
-        "long_term_oral_steroids",
-        "Have you taken steroid tablets, like prednisolone, for 3 months or more?",
-    ),
-    Question("osteoporosis_known", "Have you been told you have thin bones (osteoporosis)?"),
-    Question(
-        "pain_trend",
-        "Over the last few weeks, is it getting better, staying the same, or getting worse?",
-        Kind.CHOICE,
-        (
-            ("improving", "Getting better"),
-            ("stable", "About the same"),
-            ("worsening_over_weeks", "Getting worse"),
-        ),
-    ),
-    Question(
-        "pain_pattern",
-        "Does the pain ease when you rest or change position?",
-        Kind.CHOICE,
-        (
-            ("mechanical", "Yes, it eases"),
-            ("constant_unrelieved", "No, it stays the same whatever I do"),
-        ),
-    ),
-    Question(
-        "night_pain",
-        "Does the pain wake you at night?",
-        Kind.CHOICE,
-        (
-            ("none", "No"),
-            ("only_when_turning", "Only when I turn over"),
-            ("wakes_me_constant_unrelieved", "Yes, and nothing eases it"),
-        ),
-    ),
-    Question(
-        "already_assessed_by_clinician",
-        "Has a doctor or physiotherapist checked this back pain?",
-        applies=lambda a: _days(a) > 42,
-    ),
-    Question(
-        "age_at_onset",
-        "How old were you when this back pain first started?",
-        Kind.NUMBER,
-        high=120,
-        applies=lambda a: _days(a) > 90,
-    ),
-    Question(
-        "spa_features",
-        "Which of these apply to you? Pick all that do.",
-        Kind.MANY,
-        (
-            ("wakes_second_half_of_night", "The pain wakes me in the second half of the night"),
-            ("buttock_pain", "I have pain in my buttocks"),
-            ("improves_with_movement", "It gets better when I move"),
-            ("improves_with_nsaids_48h", "Painkillers like ibuprofen help within 2 days"),
-            (
-                "first_degree_relative_spa",
-                "A parent, brother, sister or child has a spine joint illness",
-            ),
-            ("arthritis", "I have arthritis"),
-            ("enthesitis", "I have sore spots where tendons join bone, like my heel"),
-            ("psoriasis", "I have psoriasis (a skin illness with scaly patches)"),
-        ),
-        applies=_onset_age_under_45,
-    ),
-)
-
-QUESTIONS_BY_FIELD = {q.field: q for q in QUESTIONS}
-
-
-def to_answer_value(question: Question, raw: str | list[str] | int) -> object:
-    """Turn what a front end collected into the §2.4 value (yes/no -> bool)."""
+def to_answer_value(question: Question, raw: Any) -> dict[str, object]:
+    """What a front end collected for one screen, as §2.4 field values."""
+    if question.kind is Kind.CHECKLIST:
+        return checklist_values(question, list(raw))
     if question.kind is Kind.YES_NO:
-        return raw == "yes"
-    return raw
+        return {question.field: raw is True or raw == "yes"}
+    return {question.field: raw}
 
 
-def question_texts() -> tuple[str, ...]:
-    """Every fixed user-facing string of this module (for the wording tests)."""
-    return tuple(q.text for q in QUESTIONS)
+def without(question: Question, answers: Answers) -> dict[str, object]:
+    """The answers with this screen's own reply taken out (to ask it again)."""
+    out = dict(answers)
+    for field in question.owns if question.kind is Kind.CHECKLIST else (question.field,):
+        out.pop(field, None)
+    for token, _ in question.options if question.kind is Kind.CHECKLIST else ():
+        field, value = option_value(token)
+        if field not in question.owns and out.get(field) == value:
+            out.pop(field, None)
+    return out
+
+
+def describe(question: Question, answers: Answers) -> str:
+    """The reply to one screen in words (for the review and the re-check summary)."""
+    labels = dict(question.options)
+    if question.kind is Kind.CHECKLIST:
+        picked = [
+            label
+            for token, label in question.options
+            if answers.get(option_value(token)[0]) == option_value(token)[1]
+        ]
+        return "; ".join(picked) or "none of these"
+    value = answers.get(question.field)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return "; ".join(labels.get(v) or str(v) for v in value) or "none of these"
+    if isinstance(value, str):
+        return labels.get(value, value)
+    return "not given" if value is None else str(value)

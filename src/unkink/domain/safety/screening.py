@@ -1,7 +1,8 @@
 """Red-flag screening (safety evidence §2): rules E1-E12 and S1-S10 over ``ScreeningAnswers``.
 
 Pure: no I/O. One table row per rule, each citing its id. ``screen`` reports every rule that
-matched and the urgency of the most serious one (emergency > see_doctor_soon > self_care_ok).
+matched and the urgency of the most serious one (revision 2: emergency > see_doctor_soon >
+routine_review > self_care_ok).
 Choices where §2 leaves room are marked "Decision:" next to the rule.
 """
 
@@ -11,21 +12,28 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from unkink.domain.safety.answers import (
-    CancerHistory,
     LegNumbness,
+    LegPain,
     LegWeakness,
     NightPain,
-    Onset,
     PainPattern,
     PainTrend,
     ScreeningAnswers,
-    SpaFeature,
     Trauma,
     parse_answers,
 )
+from unkink.domain.safety.rule_checks import (
+    _cancer,
+    _e9,
+    _has_pain,
+    _risk_factor,
+    _s4,
+    _s8,
+    _s10,
+)
 from unkink.domain.safety.urgency import (
     EMERGENCY_ADVICE,
-    GENTLE_MOVEMENT_RULES,
+    ROUTINE_REVIEW_RULES,
     SELF_CARE_ADVICE,
     Urgency,
     advice_for,
@@ -35,7 +43,7 @@ from unkink.domain.safety.urgency import (
 
 __all__ = [
     "EMERGENCY_ADVICE",
-    "GENTLE_MOVEMENT_RULES",
+    "ROUTINE_REVIEW_RULES",
     "SELF_CARE_ADVICE",
     "RULES",
     "Rule",
@@ -46,83 +54,6 @@ __all__ = [
     "parse_answers",
     "screen",
 ]
-
-
-_RISK_FACTORS = (
-    "iv_drug_use",
-    "immunosuppressed",
-    "recent_spinal_procedure_or_bacterial_infection",
-)
-
-
-def _risk_factor(a: ScreeningAnswers) -> bool:
-    return any(getattr(a, name) for name in _RISK_FACTORS)
-
-
-def _cancer(a: ScreeningAnswers) -> bool:
-    # S1 counts any cancer history except removed non-melanoma skin cancer.
-    return a.cancer_history is CancerHistory.YES
-
-
-def _has_pain(a: ScreeningAnswers) -> bool:
-    # Decision (E4): back or leg pain = a pain area was given, or leg pain was reported.
-    return a.pain_area is not None or a.leg_pain
-
-
-def _onset_age(a: ScreeningAnswers) -> float | None:
-    if a.age_at_onset is not None:
-        return a.age_at_onset
-    if a.age is not None and a.duration_days is not None:
-        return a.age - a.duration_days / 365.25
-    return None
-
-
-def _spa_count(a: ScreeningAnswers) -> int:
-    features = set(a.spa_features)
-    onset = _onset_age(a)
-    # Decision (S10): an onset age under 35 counts as "began before 35" even if not ticked.
-    if onset is not None and onset < 35:
-        features.add(SpaFeature.ONSET_BEFORE_35)
-    return len(features)
-
-
-def _e9(a: ScreeningAnswers) -> bool:
-    leg_or_gut = (
-        a.leg_weakness is not LegWeakness.NONE
-        or a.leg_numbness_or_tingling is not LegNumbness.NONE
-        or a.leg_pain
-        or a.walking_unsteady_new
-        or a.bladder_change_new
-        or a.bowel_change_new
-    )
-    return _cancer(a) and leg_or_gut
-
-
-def _s4(a: ScreeningAnswers) -> bool:
-    osteoporosis_event = a.osteoporosis_known and (
-        a.trauma is Trauma.MINOR or a.onset is Onset.SUDDEN
-    )
-    older_bump = a.trauma is Trauma.MINOR and a.age is not None and a.age >= 65
-    return a.long_term_oral_steroids or osteoporosis_event or older_bump
-
-
-def _s8(a: ScreeningAnswers) -> bool:
-    # "No improvement after ~6 weeks (>42 days) and never assessed for this episode".
-    return (
-        a.duration_days is not None
-        and a.duration_days > 42
-        and a.pain_trend is not PainTrend.IMPROVING
-        and not a.already_assessed_by_clinician
-    )
-
-
-def _s10(a: ScreeningAnswers) -> bool:
-    onset = _onset_age(a)
-    # Decision: "lasts > 3 months" = more than 90 days.
-    long_enough = a.duration_days is not None and a.duration_days > 90
-    # "Began before 35" (ticked) also means "began before 45", even with no ages given.
-    before_45 = (onset is not None and onset < 45) or SpaFeature.ONSET_BEFORE_35 in a.spa_features
-    return before_45 and long_enough and _spa_count(a) >= 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +67,7 @@ class Rule:
 
 _E = Urgency.EMERGENCY
 _S = Urgency.SEE_DOCTOR_SOON
+_R = Urgency.ROUTINE_REVIEW
 
 RULES: tuple[Rule, ...] = (
     Rule("E1", _E, lambda a: a.bladder_change_new, "You have a new change in how you pee."),
@@ -161,13 +93,15 @@ RULES: tuple[Rule, ...] = (
         ),
         "You have leg weakness that is getting worse, weak legs, or new trouble walking.",
     ),
-    # Decision (E6): the fields record numbness/tingling per leg but leg pain without a side,
-    # so E6 fires on numbness or tingling in both legs.
+    # E6 (rev. 2): sciatica-type pain, numbness or tingling in both legs. Decision: the
+    # question asks about pain "that is new or getting worse", so both_legs alone fires E6.
     Rule(
         "E6",
         _E,
-        lambda a: a.leg_numbness_or_tingling is LegNumbness.BOTH_LEGS,
-        "You have numbness or tingling in both legs.",
+        lambda a: (
+            a.leg_numbness_or_tingling is LegNumbness.BOTH_LEGS or a.leg_pain is LegPain.BOTH_LEGS
+        ),
+        "You have pain, numbness or tingling in both legs.",
     ),
     Rule("E7", _E, lambda a: a.trauma is Trauma.MAJOR, "Your pain started after a big accident."),
     Rule(
@@ -240,7 +174,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "S8",
-        _S,
+        _R,
         _s8,
         "Your pain has not got better after about six weeks, and no one has checked it.",
     ),
@@ -255,7 +189,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "S10",
-        _S,
+        _R,
         _s10,
         "Your pain has signs of a joint illness that a doctor should check.",
     ),
@@ -272,8 +206,8 @@ class ScreeningResult:
 
     @property
     def gentle_movement_ok(self) -> bool:
-        """True when every matched rule still allows gentle movement (§2.2: S8, S10)."""
-        return gentle_movement_ok(self.urgency, self.rules)
+        """True for self_care_ok and routine_review (§2.2b): gentle sessions may go on."""
+        return gentle_movement_ok(self.urgency)
 
     @property
     def reasons(self) -> tuple[str, ...]:

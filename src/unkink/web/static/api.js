@@ -46,6 +46,17 @@ export function flush() {
   return flushing;
 }
 
+// While the server answers 503 (its database is busy: another program holds the lock) the
+// write stays first in the queue and is tried again, in order; a "unkink:saving" event says
+// since when saving has been waiting (0: caught up), so a page can say so if it lasts.
+let waitingSince = 0;
+let retryTimer = null;
+function saving(since) {
+  if (since === waitingSince) return;
+  waitingSince = since;
+  window.dispatchEvent(new CustomEvent("unkink:saving", { detail: { waitingSince: since } }));
+}
+
 async function drain() {
   let q = readQueue();
   while (q.length) {
@@ -53,8 +64,15 @@ async function drain() {
       await postJSON(q[0].path, q[0].body);
     } catch (err) {
       if (!(err instanceof ApiError)) return; // offline: keep it for later
+      if (err.status >= 500) { // busy or unavailable: keep it, try again soon
+        saving(waitingSince || Date.now());
+        window.clearTimeout(retryTimer);
+        retryTimer = window.setTimeout(flush, 1000);
+        return;
+      }
       // the server refused it (e.g. the session already ended): drop it
     }
+    saving(0);
     q = readQueue();
     q.shift();
     writeQueue(q);

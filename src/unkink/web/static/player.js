@@ -1,4 +1,5 @@
-// The guided player. The timeline comes from the server (the same one the CLI plays); this
+// The guided player. The timeline comes from the server (the same one the CLI plays), with
+// its rules: where each segment ends, where a skip lands and which cue follows it. This
 // module only counts down, shows and speaks each cue, and reports what happens as it happens.
 import { postJSON, send, flush, messageOf } from "./api.js";
 import { chime, soundOn, setSound, unlock } from "./chime.js";
@@ -34,15 +35,8 @@ function fmt(seconds) {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 }
 
-function segmentAt(position) {
-  return segments.find((s) => position < s.start_s + s.duration_s) || segments[segments.length - 1];
-}
-function firstCueFrom(position) {
-  const i = cues.findIndex((c) => c.planned_s >= position);
-  return i === -1 ? cues.length : i;
-}
-function exerciseEnd(item) {
-  return Math.max(...segments.filter((s) => s.item === item).map((s) => s.start_s + s.duration_s));
+function segmentAt(position) { // segments come in order, each with the server's end_s
+  return segments.find((s) => position < s.end_s) || segments[segments.length - 1];
 }
 
 function setMode(mode) {
@@ -118,7 +112,7 @@ function showSegment(segment) {
 function drawTime() {
   const segment = segmentAt(state.position);
   showSegment(segment);
-  const left = state.mode === "done" ? 0 : segment.start_s + segment.duration_s - state.position;
+  const left = state.mode === "done" ? 0 : segment.end_s - state.position;
   const shown = String(Math.max(0, Math.ceil(left - 1e-6)));
   if ($("seconds").textContent !== shown) {
     $("seconds").textContent = shown;
@@ -133,10 +127,13 @@ function fireDueCues() {
   while (state.nextCue < cues.length && cues[state.nextCue].planned_s <= state.position + 1e-6) {
     const cue = cues[state.nextCue];
     state.nextCue += 1;
+    // store first, then show: send() puts the cue in the outbox (localStorage) before it is
+    // announced, so a closed tab sends it on the next visit. position_s: the timeline offset
+    // when shown (as the terminal stores it)
+    send(`${base}/cues`, { index: cue.n, position_s: round(state.position), elapsed_s: round(state.elapsed) });
     const name = names[cue.exercise] || "";
     const text = cue.cue === "countdown" || cue.cue === "done" || !name ? cue.text : `${name}. ${cue.text}`;
     announce(cue.hold_s ? `${text} Hold for ${cue.hold_s} seconds.` : text);
-    send(`${base}/cues`, { index: cue.n, position_s: round(cue.planned_s), elapsed_s: round(state.elapsed) });
     if (cue.cue === "done") { finish(); return; }
   }
 }
@@ -205,8 +202,8 @@ function skip() {
   tick();
   const segment = segmentAt(state.position);
   event("skip");
-  state.position = exerciseEnd(segment.item);
-  state.nextCue = firstCueFrom(state.position);
+  state.position = segment.skip_exercise_to_s; // the server's rule (SessionRun.skip_exercise)
+  state.nextCue = Math.max(state.nextCue, segment.skip_exercise_cue);
   if (state.mode === "paused") play();
   fireDueCues();
   if (state.mode === "playing") drawTime();
@@ -313,7 +310,11 @@ $("hurts-form").addEventListener("submit", async (event) => {
     $("hurts-error").textContent = "Choose a number from 0 to 10 first.";
     return;
   }
-  const body = { score: Number(form.get("score")), exercise_id: segmentAt(state.position).exercise };
+  const body = {
+    score: Number(form.get("score")),
+    exercise_id: segmentAt(state.position).exercise,
+    elapsed_s: round(state.elapsed),
+  };
   for (const el of $("hurts-form").querySelectorAll("input[type=checkbox]")) body[el.name] = el.checked;
   try {
     const decision = await postJSON(`${base}/pain`, body);
@@ -321,8 +322,8 @@ $("hurts-form").addEventListener("submit", async (event) => {
     $("hurts-decision").hidden = false;
     $("decision-text").textContent = decision.message;
     $("decision-text").className = `notice ${decision.rescreen ? "danger" : "warn"}`;
-    const stopSession = decision.rescreen;
-    $("decision-resume").hidden = stopSession || decision.action === "stop_exercise";
+    const stopSession = decision.ended; // the server ended the session
+    $("decision-resume").hidden = stopSession || decision.skip_exercise;
     $("decision-skip").hidden = stopSession;
     $("decision-rescreen").hidden = !stopSession;
     if (stopSession) {
@@ -382,6 +383,13 @@ for (const id of ["start", "pause", "resume"]) {
   $(id).addEventListener("click", () => window.setTimeout(focusMain, 0));
 }
 
+// saving that waits (the database is busy) is mentioned only once it has lasted a few seconds
+let savingTimer = null;
+window.addEventListener("unkink:saving", (event) => {
+  window.clearTimeout(savingTimer);
+  if (!event.detail.waitingSince) { $("saving-note").hidden = true; return; }
+  savingTimer = window.setTimeout(() => { $("saving-note").hidden = false; }, 4000);
+});
 window.addEventListener("offline", () => { $("offline-note").hidden = false; });
 window.addEventListener("online", () => { $("offline-note").hidden = true; flush(); });
 
@@ -393,7 +401,7 @@ if (!navigator.onLine) $("offline-note").hidden = false;
 if (data.status !== "running") {
   window.location.replace(`/session/${data.session_id}/after`);
 } else if (state.position > 0 || state.elapsed > 0) {
-  state.nextCue = firstCueFrom(state.position);
+  state.nextCue = data.cue_index; // the server's resume point: the first cue of the step
   reopened = true;
   setMode("paused");
   drawTime();

@@ -1,0 +1,36 @@
+"""The plan's area and place when ``unkink plan`` / ``unkink start`` are not told (issue 11).
+
+The area follows the screening's pain area; the place (desk or floor) is asked once, in an
+interactive run, and remembered. The rules live in ``services.profile.plan_defaults``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import typer
+
+if TYPE_CHECKING:
+    from unkink.bootstrap import App
+
+
+def resolve(app: App, area: str | None, where: str | None, *, may_ask: bool) -> tuple[str, str]:
+    """(area, where): what was typed, else the person's defaults."""
+    if area is not None and where is not None:
+        return area, where
+    from unkink.domain.safety.plan_defaults import PLACE_QUESTION, PLACES
+    from unkink.services import profile
+
+    defaults = profile.plan_defaults(uow=app.uow)
+    if where is None and not defaults.place_known and may_ask:
+        answer = (
+            typer.prompt(
+                f"{PLACE_QUESTION} Type desk or floor", default=defaults.place, show_default=True
+            )
+            .strip()
+            .lower()
+        )
+        if answer in PLACES:
+            profile.remember_place(uow=app.uow, place=answer, now=app.now())
+            where = answer
+    return area or defaults.area, where or defaults.place
