@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -83,6 +85,39 @@ def test_this_hurts_fits_a_phone_and_escape_goes_back_to_the_session(
     expect(page.get_by_role("button", name="Pause")).to_be_visible()  # resumed
     expect(page.get_by_role("button", name="This hurts")).to_be_focused()
     page.context.close()
+
+
+def test_a_step_shows_its_moving_figure_anew_each_time(browser: Browser, server: Server) -> None:
+    page, _ = _player(browser, server, 390, 844)
+    page.get_by_role("button", name="Start", exact=True).click()
+    figure = page.locator("#figure")
+    seen: set[str] = set()
+    for _ in range(12):  # through get ready into the steps, a few seconds at a time
+        page.clock.run_for(4_000)
+        src = figure.get_attribute("src") or ""
+        if "/moving-" in src:
+            seen.add(src)
+    assert seen, "a step shows /figures/ID/moving-N.svg"
+    assert all(re.search(r"/moving-\d+\.svg\?(side=\w+&)?shown=\d+$", s) for s in seen), seen
+    expect(figure).to_have_js_property("complete", True)
+    assert page.evaluate("document.getElementById('figure').naturalWidth") > 0
+    page.context.close()
+
+
+def test_reduced_motion_keeps_steps_still(browser: Browser, server: Server) -> None:
+    flows.screened_via_api(server)
+    session_id = flows.start_via_api(server, minutes=5, where="floor")
+    context = browser.new_context(reduced_motion="reduce", service_workers="block")
+    page = context.new_page()
+    page.clock.install()
+    page.goto(server.at(f"/session/{session_id}"))
+    page.get_by_role("button", name="Start", exact=True).click()
+    for _ in range(6):
+        page.clock.run_for(4_000)
+        src = page.locator("#figure").get_attribute("src") or ""
+        assert "/moving-" not in src and "animated" not in src, src
+    assert re.search(r"/step-\d+\.svg", src), src
+    context.close()
 
 
 def test_no_sideways_scrolling_at_320_px(browser: Browser, server: Server) -> None:

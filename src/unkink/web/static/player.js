@@ -74,12 +74,23 @@ function announce(text) {
 }
 
 function figureSrc(segment) {
-  // A step shows its own pose; get-ready, "next up" and side switches preview the movement.
+  // A step shows its own pose moving into place (moving-N.svg, from where the step starts);
+  // under reduced motion its still pose (step-N.svg). Get ready, "next up" and side switches
+  // preview the whole movement (animated.svg), or hold still on the first step.
   const side = segment.side ? `?side=${segment.side}` : "";
-  if (segment.step || reducedMotion) {
-    return `/figures/${segment.exercise}/step-${Math.max(0, (segment.step || 1) - 1)}.svg${side}`;
-  }
+  const index = Math.max(0, (segment.step || 1) - 1);
+  if (reducedMotion) return `/figures/${segment.exercise}/step-${index}.svg${side}`;
+  if (segment.step) return `/figures/${segment.exercise}/moving-${index}.svg${side}`;
   return `/figures/${segment.exercise}/animated.svg${side}`;
+}
+
+function shownFigureSrc(segment) {
+  // Chromium keeps one running animation per image address: a step's moving figure shown
+  // again (the next rep) would stay at its end pose. A query per showing makes it a new
+  // image, so the movement starts with the step; the service worker caches it without it.
+  const src = figureSrc(segment);
+  if (!src.includes("/moving-")) return src;
+  return `${src}${src.includes("?") ? "&" : "?"}shown=${segment.n}`;
 }
 
 function showSegment(segment) {
@@ -102,7 +113,7 @@ function showSegment(segment) {
   $("next").title = nextText;
   $("progress-text").textContent = `Stretch ${items.indexOf(segment.item) + 1} of ${items.length}`;
   const img = $("figure");
-  const src = figureSrc(segment);
+  const src = shownFigureSrc(segment);
   if (!img.hidden && img.getAttribute("src") !== src) {
     img.src = src;
     img.alt = `Drawing of ${name}: ${segment.text}`;

@@ -60,13 +60,21 @@ async function networkFirst(request) {
   }
 }
 
+function figureKey(url) {
+  // a moving figure's ?shown=N only restarts its animation; it is the same drawing
+  const key = new URL(url);
+  key.searchParams.delete("shown");
+  return key.href;
+}
+
 async function cacheFirst(request, url) {
   const cache = await caches.open(CACHE);
+  const key = url.pathname.startsWith("/figures/") ? figureKey(url) : request;
   // one cache per version, so a file's ?v= query never picks an older copy
-  const hit = await cache.match(request, { ignoreSearch: url.pathname.startsWith("/static/") });
-  const refresh = fetch(request)
+  const hit = await cache.match(key, { ignoreSearch: url.pathname.startsWith("/static/") });
+  const refresh = fetch(key)
     .then((response) => {
-      if (response.ok) cache.put(request, response.clone());
+      if (response.ok) cache.put(key, response.clone());
       return response;
     })
     .catch(() => undefined);
