@@ -74,10 +74,16 @@ def _prepare(url: str) -> int:
         ).raise_for_status()
         plan = {"area": "lower", "where": "floor", "minutes": 5}
         done = int(http.post("/api/sessions", json=plan).json()["id"])
-        total = http.get(f"/api/sessions/{done}").json()["timeline"]["total_s"]
+        timeline = http.get(f"/api/sessions/{done}").json()["timeline"]
+        total = timeline["total_s"]
         http.post(
             f"/api/sessions/{done}/ratings", json={"moment": "before", "stiffness": 6, "pain": 4}
         )
+        for cue in timeline["cues"]:  # played through, as the browser posts each cue
+            at = cue["planned_s"]
+            http.post(
+                f"/api/sessions/{done}/cues", json={"index": cue["n"], "elapsed_s": at}
+            ).raise_for_status()
         http.post(
             f"/api/sessions/{done}/finish", json={"completed": True, "elapsed_s": total}
         ).raise_for_status()
