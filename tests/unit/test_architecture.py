@@ -126,6 +126,16 @@ def test_services_import_no_front_end() -> None:
         assert not front, f"{path.name} imports {front}"
 
 
+def test_the_terminal_imports_nothing_from_the_web() -> None:
+    """What both front ends show (the closing facts, the stretches done) comes from services.
+    Only ``unkink serve`` (cli/web.py) imports the web app, to start it."""
+    for path in (SRC / "cli").rglob("*.py"):
+        if path.name == "web.py":
+            continue
+        web = {m for m in _unkink_imports(path) if m.startswith("unkink.web")}
+        assert not web, f"cli/{path.name} imports {web}"
+
+
 DOMAIN_AREAS = ("session", "safety", "body")
 
 

@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from unkink.bootstrap import App
 from unkink.domain.errors import UnkinkError
 from unkink.domain.session.status import SessionStatus
+from unkink.textfmt import duration_short
 from unkink.web.deps import AppDep
 from unkink.web.rendering import render
 from unkink.web.session_data import PlanIn, SessionId, plan_request
@@ -74,6 +75,7 @@ def _last_session(entry: Any) -> dict[str, Any] | None:
         "id": entry.session_id,
         "when": entry.started_at.strftime("%a %-d %b, %H:%M"),
         "minutes": max(1, round(entry.done_s / 60)) if entry.done_s else 0,
+        "duration": duration_short(entry.done_s),
         "status_text": status[entry.status],
         "running": entry.status is SessionStatus.RUNNING,
         "change": change,
@@ -182,6 +184,7 @@ def player(request: Request, app: AppDep, session_id: SessionId) -> Response:
         stretch_number=1 + segment.item,
         left_text=f"{int(left) // 60}:{int(left) % 60:02d}",
         stop_questions=STOP_QUESTIONS,
+        fresh=state.position_s == 0 and state.elapsed_s == 0,  # drawn as player.js will
     )
 
 
@@ -198,9 +201,10 @@ def carry_on(app: App, position_s: float) -> None:
 
 @router.get("/session/{session_id}/after", response_class=HTMLResponse)
 def after(request: Request, app: AppDep, session_id: SessionId) -> HTMLResponse:
-    from unkink.services.sessions import history_entry
+    from unkink.services.closing import closing
 
-    entry = history_entry(uow=app.uow, session_id=session_id)
+    facts = closing(uow=app.uow, catalogue=app.catalogue, session_id=session_id, today=app.today())
+    entry = facts.entry
     names = {e.id: e.name for e in app.catalogue}
     return render(
         request,
@@ -208,7 +212,8 @@ def after(request: Request, app: AppDep, session_id: SessionId) -> HTMLResponse:
         title="After your session",
         entry=entry,
         summary=_last_session(entry),
-        exercises=[(e, names.get(e, e)) for e in dict.fromkeys(entry.exercises)],
+        closing=facts,
+        exercises=[(s.exercise_id, s.name) for s in facts.stretches],  # only those done
         helped_name=names.get(entry.helped_most or "", ""),
     )
 
