@@ -194,9 +194,12 @@ def test_reduced_motion_shows_still_figures(browser: Browser, server: Server) ->
 def test_the_back_button_returns_to_the_last_answer(page: Page, server: Server) -> None:
     httpx.post(server.at("/api/intended-use")).raise_for_status()
     page.goto(server.at("/screening"))
+    question = page.locator("#question-text")
     for _ in range(2):  # the two checklists of warning signs: none of these
+        shown = question.inner_text()
         page.get_by_label("None of these").check()
         page.get_by_role("button", name="Next").click()
+        expect(question).not_to_have_text(shown)  # the next screen is in before we answer it
     expect(page.locator("#question-text")).to_have_text("How old are you?")
     page.get_by_role("spinbutton").fill("44")
     page.get_by_role("button", name="Next").click()
