@@ -185,6 +185,22 @@ def test_conditions_are_validated_and_change_the_precautions(client: TestClient)
     assert good["conditions"] == [{"code": "pregnancy", "weeks": 20.0}]
 
 
+def test_what_was_done_is_kept_and_shown_back_on_the_conditions_page(client: TestClient) -> None:
+    assert 'name="spinal_surgery.procedure"' in client.get("/conditions").text
+    saved = client.post(
+        "/api/conditions",
+        json={
+            "conditions": [
+                {"code": "spinal_surgery", "weeks_since": 30, "procedure": "microdiscectomy"}
+            ]
+        },
+    ).json()
+    assert saved["conditions"][0]["procedure"] == "microdiscectomy"
+    page = client.get("/conditions").text
+    assert 'name="spinal_surgery.procedure" value="microdiscectomy"' in page
+    assert "What was done? (optional, for example microdiscectomy)" in page
+
+
 def test_logging_a_crack_updates_the_status(client: TestClient) -> None:
     reply = client.post("/api/cracks", json={"where": "lower"})
     assert reply.status_code == 201
