@@ -206,10 +206,8 @@ def closing_panel(facts: Closing) -> Panel:
         body.add_row("", facts.breaks_text)
     body.add_row("Streak", facts.streak_text)
     body.add_row("Next", facts.next_text)
-    done = facts.entry.status is SessionStatus.COMPLETED
-    return Panel(
-        body, title=facts.heading, title_align="left", border_style="green" if done else "yellow"
-    )
+    style = "green" if facts.entry.status is SessionStatus.COMPLETED else "yellow"
+    return Panel(body, title=facts.heading, title_align="left", border_style=style)
 
 
 def history_table(entries: list[HistoryEntry]) -> Table:
