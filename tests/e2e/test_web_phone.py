@@ -120,6 +120,21 @@ def test_reduced_motion_keeps_steps_still(browser: Browser, server: Server) -> N
     context.close()
 
 
+def test_the_keyboard_shortcuts_summary_shows_its_disclosure_marker(
+    browser: Browser, server: Server
+) -> None:
+    page, _ = _player(browser, server, 1280, 800)
+    summary = page.locator("details.keys > summary")
+    style = summary.evaluate(
+        "e => [getComputedStyle(e).display, getComputedStyle(e).listStyleType]"
+    )
+    assert style[0] == "list-item" and style[1] != "none", style  # the ▶ / ▼ marker is drawn
+    assert summary.bounding_box()["height"] >= 44  # type: ignore[index]
+    summary.click()
+    expect(page.locator("details.keys")).to_have_attribute("open", "")
+    page.context.close()
+
+
 def test_no_sideways_scrolling_at_320_px(browser: Browser, server: Server) -> None:
     page, session_id = _player(browser, server, 320, 640)
     for path in ("/", "/plan", f"/session/{session_id}", "/history", "/exercises", "/cracks"):

@@ -228,3 +228,19 @@ def test_conditions_change_the_plan(page: Page, server: Server) -> None:
     page.goto(server.at("/plan?area=lower&where=floor&minutes=10"))
     expect(page.get_by_text("Changed for you:").first).to_be_visible()
     expect(page.get_by_role("heading", name=re.compile("Lying back bend"))).to_have_count(0)
+
+
+def test_what_was_done_for_a_condition_is_saved_and_shown_back(page: Page, server: Server) -> None:
+    flows.screened_via_api(server)
+    page.goto(server.at("/conditions"))
+    what = page.get_by_label(
+        re.compile(r"^What was done\? \(optional, for example microdiscectomy\)")
+    )
+    expect(what).to_be_hidden()  # shown once the condition is ticked
+    page.get_by_label("Back surgery in the last 6 months").check()
+    page.get_by_label("Weeks since the operation").first.fill("30")
+    what.fill("  microdiscectomy ")
+    page.get_by_role("button", name="Save and go on").click()
+    page.wait_for_url(re.compile(r"/plan$"))
+    page.goto(server.at("/conditions"))
+    expect(what).to_have_value("microdiscectomy")

@@ -99,3 +99,51 @@ def test_streak_counts_days_in_a_row_with_some_stretching_and_pain_means_rest() 
     assert facts.streak_text == "2 days in a row"
     hurt = _entry(today, reason=StopReason.PAIN)
     assert closing.closing_from([hurt], hurt, today=today, stretches=()).rest_today
+
+
+def test_the_weeks_desk_breaks_come_from_the_reminder_records(uow: FakeUnitOfWork) -> None:
+    from unkink.domain.reminders.days import ReminderRecord
+
+    monday = NOW - timedelta(days=2)
+    uow.committed.reminder_events = [
+        ReminderRecord(monday, "started"),  # a chair routine: a break
+        ReminderRecord(NOW - timedelta(hours=1), "away", 1800.0),  # away long enough: a break
+        ReminderRecord(NOW - timedelta(hours=2), "snoozed"),  # not a break
+        ReminderRecord(monday - timedelta(days=1), "started"),  # last Sunday: last week
+    ]
+    started = _started(uow)
+    log.finish(uow=uow, session_id=started.session_id, reached_end=True, at=NOW, elapsed_s=120.0)
+    facts = closing.closing(uow=uow, catalogue=CATALOGUE, session_id=1, today=NOW.date())
+    assert facts.week_breaks == 2 and facts.breaks_text == "2 desk breaks this week"
+    assert (
+        closing.closing_from([], _entry(NOW.date()), today=NOW.date(), stretches=()).breaks_text
+        == ""
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "reason", "heading"),
+    [
+        (SessionStatus.COMPLETED, None, "Well done"),
+        (SessionStatus.STOPPED, StopReason.SKIPPED_MOST, "Your session ended"),
+        (SessionStatus.STOPPED, StopReason.PAIN, "Your session ended"),
+        (SessionStatus.STOPPED, StopReason.QUIT, "Your session ended"),
+    ],
+)
+def test_the_heading_follows_the_typed_status_in_the_terminal_panel(
+    status: SessionStatus, reason: StopReason | None, heading: str
+) -> None:
+    from dataclasses import replace
+
+    from rich.console import Console
+
+    from unkink.cli.session_view import closing_panel
+
+    entry = replace(_entry(NOW.date(), reason=reason), status=status)
+    facts = closing.closing_from([entry], entry, today=NOW.date(), stretches=())
+    assert facts.heading == heading
+    console = Console(width=80, record=True)
+    console.print(closing_panel(facts))
+    shown = console.export_text()
+    assert heading in shown.splitlines()[0]
+    assert ("Well done" in shown) is (status is SessionStatus.COMPLETED)

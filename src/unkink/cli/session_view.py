@@ -13,6 +13,7 @@ from rich.text import Text
 
 from unkink.domain.session.routines import Routine
 from unkink.domain.session.run import RunStatus, SessionRun
+from unkink.domain.session.status import SessionStatus
 from unkink.domain.session.timeline import CueKind
 from unkink.services.sessions import HistoryEntry
 from unkink.textfmt import duration_short, duration_words
@@ -201,9 +202,12 @@ def closing_panel(facts: Closing) -> Panel:
         body.add_row("Before → after", facts.before_after_text)
     week = "  ".join(f"[{'bold cyan' if d.done else 'dim'}]{d.label}[/]" for d in facts.week)
     body.add_row("This week", Text.from_markup(week + f"   {facts.week_text}"))
+    if facts.breaks_text:
+        body.add_row("", facts.breaks_text)
     body.add_row("Streak", facts.streak_text)
     body.add_row("Next", facts.next_text)
-    return Panel(body, title="Well done", title_align="left", border_style="green")
+    style = "green" if facts.entry.status is SessionStatus.COMPLETED else "yellow"
+    return Panel(body, title=facts.heading, title_align="left", border_style=style)
 
 
 def history_table(entries: list[HistoryEntry]) -> Table:

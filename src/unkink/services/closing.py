@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from unkink.domain.session.status import EventKind, StopReason
+from unkink.domain.session.status import EventKind, SessionStatus, StopReason
 from unkink.services.session_guard import SessionNotFound
 from unkink.services.session_history import HistoryEntry, history, history_entry
 
 if TYPE_CHECKING:
     from unkink.domain.exercises import Catalogue
+    from unkink.domain.reminders.days import BreakDay
     from unkink.services.ports import UowFactory
 
 DONE_CUES = frozenset({EventKind.STEP, EventKind.HOLD_START, EventKind.SIDE_SWITCH})
@@ -26,6 +27,15 @@ DONE_CUES = frozenset({EventKind.STEP, EventKind.HOLD_START, EventKind.SIDE_SWIT
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 WEEKS_LOOKED_AT = 60
 """Sessions read for the week and the streak (newest first)."""
+
+
+HEADINGS = {
+    SessionStatus.COMPLETED: "Well done",
+    SessionStatus.STOPPED: "Your session ended",
+    SessionStatus.RUNNING: "End your session",
+}
+"""The closing heading by status: a stopped session (pain, quit, most of it skipped) is not
+praised as done."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +61,13 @@ class Closing:
     streak_days: int
     rest_today: bool
     """The session ended for pain: the next thing is rest, not another session."""
+    week_breaks: int = 0
+    """Desk breaks taken since Monday ('unkink remind'; ``BreakDay.breaks``)."""
+
+    @property
+    def heading(self) -> str:
+        """Chosen by the typed status: "Well done" only for a routine played to its end."""
+        return HEADINGS[self.entry.status]
 
     @property
     def done_s(self) -> float:
@@ -60,6 +77,12 @@ class Closing:
     def week_text(self) -> str:
         n = self.week_sessions
         return f"{n} {'session' if n == 1 else 'sessions'} this week"
+
+    @property
+    def breaks_text(self) -> str:
+        """``"3 desk breaks this week"``; empty when none were taken."""
+        n = self.week_breaks
+        return f"{n} desk {'break' if n == 1 else 'breaks'} this week" if n else ""
 
     @property
     def streak_text(self) -> str:
@@ -91,12 +114,15 @@ def stretches_done(*, uow: UowFactory, catalogue: Catalogue, session_id: int) ->
 
 def closing(*, uow: UowFactory, catalogue: Catalogue, session_id: int, today: date) -> Closing:
     """What the closing screen and panel show for this session."""
+    from unkink.services.reminders import breaks_by_day
+
     entry = history_entry(uow=uow, session_id=session_id)
     return closing_from(
         history(uow=uow, limit=WEEKS_LOOKED_AT),
         entry,
         today=today,
         stretches=_done(uow, catalogue, entry),
+        break_days=breaks_by_day(uow=uow, today=today, days=today.weekday() + 1),
     )
 
 
@@ -106,8 +132,10 @@ def closing_from(
     *,
     today: date,
     stretches: Sequence[Stretch],
+    break_days: Sequence[BreakDay] = (),
 ) -> Closing:
-    """The arithmetic of ``closing``: ``entries`` newest first, ``entry`` the session."""
+    """The arithmetic of ``closing``: ``entries`` newest first, ``entry`` the session,
+    ``break_days`` the reminder records' days."""
     days = {e.started_at.date() for e in entries if e.done_s > 0}
     if entry.done_s > 0:
         days.add(entry.started_at.date())
@@ -131,6 +159,7 @@ def closing_from(
         week_sessions=week_sessions,
         streak_days=streak,
         rest_today=entry.stop_reason == StopReason.PAIN,
+        week_breaks=sum(d.breaks for d in break_days if monday <= d.day <= today),
     )
 
 

@@ -25,14 +25,17 @@ PLACE_WORDS = {"desk": "at your desk", "floor": "on the floor"}
 
 
 def home_sessions(app: App) -> dict[str, Any]:
-    """Today's suggestion (like the last session, or 10 minutes on the floor) and the last one."""
+    """Today's suggestion (what 'unkink start' would plan: the area from where it hurts, the
+    place they stretch, the last session's length, else 10 minutes) and the last session."""
+    from unkink.services.profile import plan_choice
     from unkink.services.sessions import history, preview_plan
 
     entries = history(uow=app.uow, limit=1)
     last = entries[0] if entries else None
+    choice = plan_choice(uow=app.uow)
     body = PlanIn(
-        area=last.area if last and last.area in AREA_WORDS else "whole",  # type: ignore[arg-type]
-        where=last.where if last and last.where in PLACE_WORDS else "floor",  # type: ignore[arg-type]
+        area=choice.area,  # type: ignore[arg-type]
+        where=choice.where,  # type: ignore[arg-type]
         minutes=max(1, min(60, round(last.planned_s / 60))) if last else 10,
     )
     suggestion = None
@@ -86,14 +89,16 @@ def _last_session(entry: Any) -> dict[str, Any] | None:
 def plan_page(
     request: Request,
     app: AppDep,
-    area: Literal["upper", "lower", "whole"] = "whole",
-    where: Literal["desk", "floor"] = "floor",
+    area: Literal["upper", "lower", "whole"] | None = None,
+    where: Literal["desk", "floor"] | None = None,
     minutes: Annotated[int, Query(ge=1, le=60)] = 10,
 ) -> HTMLResponse:
     from unkink.catalogue.serialize import exercise_as_dict
+    from unkink.services.profile import plan_choice
     from unkink.services.sessions import preview_plan
 
-    body = PlanIn(area=area, where=where, minutes=minutes)
+    choice = plan_choice(uow=app.uow, area=area, where=where)  # as 'unkink plan' (issue 11)
+    body = PlanIn(area=choice.area, where=choice.where, minutes=minutes)  # type: ignore[arg-type]
     problem = ""
     try:
         decision = preview_plan(
@@ -129,6 +134,7 @@ def plan_page(
         items=items,
         problem=problem,
         body=body.model_dump(),
+        ask_place=choice.ask_place,
         minutes_choices=(3, 5, 10, 15, 20, 30),
     )
 

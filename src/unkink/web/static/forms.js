@@ -39,6 +39,12 @@ for (const form of document.querySelectorAll("form[data-autosubmit]")) {
       target.removeAttribute("aria-busy");
     }
   };
-  form.addEventListener("change", refresh);
+  // A choice the person makes once and unkink keeps (where they stretch): saved, then shown.
+  form.addEventListener("change", async (event) => {
+    const input = event.target instanceof HTMLInputElement ? event.target : null;
+    const remember = input && input.closest("[data-remember]");
+    if (remember) await postJSON(remember.dataset.remember, { [input.name]: input.value }).catch(() => {});
+    refresh();
+  });
   form.addEventListener("submit", (event) => { event.preventDefault(); refresh(); });
 }
