@@ -117,12 +117,9 @@ def _figure(exercise: Exercise | None, step: int | None, side: str | None) -> Re
 
 def wrap(text: str, width: int) -> str:
     """``text`` broken at spaces into lines of at most ``width`` characters, never mid-word."""
-    import textwrap
+    from unkink.cli.words import fold
 
-    return "\n".join(
-        textwrap.fill(p, width=max(20, width), break_long_words=False, break_on_hyphens=False)
-        for p in text.split("\n")
-    )
+    return fold(text, width)
 
 
 def player_screen(
@@ -243,8 +240,6 @@ def _arrow(before: int | None, after: int | None) -> str:
 
 def say(text: str) -> None:
     """Print a message wrapped at word boundaries to the terminal's width."""
-    import shutil
+    from unkink.cli import words
 
-    import typer
-
-    typer.echo(wrap(text, shutil.get_terminal_size((80, 24)).columns - 1))
+    words.say(text)
