@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from unkink.domain.reminders.days import ReminderRecord
 from unkink.domain.session.status import (
     EventKind,
     EventRecord,
@@ -161,6 +162,16 @@ class FakeSessionRepository:
         self.store.feedback.append((session_id, exercise_id, helped))
 
 
+class FakeReminderLog:
+    """The reminder records the session services read (the week's desk breaks)."""
+
+    def __init__(self, store: _Store) -> None:
+        self._s = store
+
+    def events(self, *, since: date, until: date) -> list[ReminderRecord]:
+        return [e for e in self._s.reminder_events if since <= e.at.date() <= until]
+
+
 @dataclass
 class FakeScreening:
     taken_at: datetime
@@ -206,6 +217,7 @@ class _Store:
     screening: FakeScreening | None = None
     pain: list[tuple[datetime, bool]] = field(default_factory=list)
     profiles: set[int] = field(default_factory=set)
+    reminder_events: list[ReminderRecord] = field(default_factory=list)
 
 
 class FakeUnitOfWork:
@@ -261,6 +273,11 @@ class FakeUnitOfWork:
     def sessions(self) -> FakeSessionRepository:
         assert self._work is not None, "repositories live inside 'with uow() as u'"
         return FakeSessionRepository(self._work, self.profile_id)
+
+    @property
+    def reminders(self) -> FakeReminderLog:
+        assert self._work is not None, "repositories live inside 'with uow() as u'"
+        return FakeReminderLog(self._work)
 
     @property
     def safety(self) -> FakeSafetyRepository:

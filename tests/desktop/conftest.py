@@ -86,7 +86,7 @@ class NotificationServer:
 
     def notifications(self) -> list[list[Any]]:
         calls = bus_call("GetCalls")[0]
-        return [[a.value for a in args] for _, method, args in calls if method == "Notify"]
+        return [[value for _, value in args] for _, method, args in calls if method == "Notify"]
 
     def wait_for_notifications(self, count: int = 1, timeout_s: float = 60) -> list[list[Any]]:
         deadline = time.monotonic() + timeout_s
@@ -98,8 +98,6 @@ class NotificationServer:
         raise AssertionError(f"no notification within {timeout_s} s")
 
     def click(self, notification_id: int, action: str) -> None:
-        from dbus_fast import Variant
-
         bus_call(
             "EmitSignal",
             "sssav",
@@ -107,14 +105,12 @@ class NotificationServer:
                 "org.freedesktop.Notifications",
                 "ActionInvoked",
                 "us",
-                [Variant("u", notification_id), Variant("s", action)],
+                [("u", notification_id), ("s", action)],  # variants: (signature, value)
             ],
         )
 
     def set_inhibited(self, value: bool) -> None:
-        from dbus_fast import Variant
-
-        args = ["org.freedesktop.Notifications", "Inhibited", Variant("b", value)]
+        args = ["org.freedesktop.Notifications", "Inhibited", ("b", value)]
         if not self._inhibited_added:
             bus_call("AddProperty", "ssv", args)
             self._inhibited_added = True

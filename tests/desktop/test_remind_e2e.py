@@ -83,7 +83,7 @@ def test_start_on_the_notification_starts_a_chair_routine_that_history_shows(
     app_name, _, _, title, body, actions, hints, timeout = shown
     assert app_name == "unkink" and "break" in title and "chair routine" in body
     assert actions == ["start", "Start", "snooze", "In 10 minutes", "skip", "Skip"]
-    assert hints["urgency"].value == 1 and timeout == -1  # an ordinary banner, never full screen
+    assert hints["urgency"][1] == 1 and timeout == -1  # an ordinary banner, never full screen
     notification_server.click(1, "start")
     started = run.next_event()
     assert started["event"] == "started"

@@ -194,9 +194,12 @@ def test_reduced_motion_shows_still_figures(browser: Browser, server: Server) ->
 def test_the_back_button_returns_to_the_last_answer(page: Page, server: Server) -> None:
     httpx.post(server.at("/api/intended-use")).raise_for_status()
     page.goto(server.at("/screening"))
+    question = page.locator("#question-text")
     for _ in range(2):  # the two checklists of warning signs: none of these
+        shown = question.inner_text()
         page.get_by_label("None of these").check()
         page.get_by_role("button", name="Next").click()
+        expect(question).not_to_have_text(shown)  # the next screen is in before we answer it
     expect(page.locator("#question-text")).to_have_text("How old are you?")
     page.get_by_role("spinbutton").fill("44")
     page.get_by_role("button", name="Next").click()
@@ -225,3 +228,19 @@ def test_conditions_change_the_plan(page: Page, server: Server) -> None:
     page.goto(server.at("/plan?area=lower&where=floor&minutes=10"))
     expect(page.get_by_text("Changed for you:").first).to_be_visible()
     expect(page.get_by_role("heading", name=re.compile("Lying back bend"))).to_have_count(0)
+
+
+def test_what_was_done_for_a_condition_is_saved_and_shown_back(page: Page, server: Server) -> None:
+    flows.screened_via_api(server)
+    page.goto(server.at("/conditions"))
+    what = page.get_by_label(
+        re.compile(r"^What was done\? \(optional, for example microdiscectomy\)")
+    )
+    expect(what).to_be_hidden()  # shown once the condition is ticked
+    page.get_by_label("Back surgery in the last 6 months").check()
+    page.get_by_label("Weeks since the operation").first.fill("30")
+    what.fill("  microdiscectomy ")
+    page.get_by_role("button", name="Save and go on").click()
+    page.wait_for_url(re.compile(r"/plan$"))
+    page.goto(server.at("/conditions"))
+    expect(what).to_have_value("microdiscectomy")

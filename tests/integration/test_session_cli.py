@@ -149,3 +149,17 @@ def test_resume_without_an_unfinished_session_says_so(cli_app: App) -> None:
 def test_history_is_empty_at_first(cli_app: App) -> None:
     result = invoke("history")
     assert result.exit_code == 0 and "No sessions yet" in result.stdout
+
+
+def test_a_new_person_meets_the_safety_questions_before_any_plan_question(
+    cli_app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The plan's defaults (area, place) come from the answers, so the questions come first."""
+    import unkink.cli.player
+
+    monkeypatch.setattr(unkink.cli.player, "stdin_is_terminal", lambda: True)
+    result = runner.invoke(cli, ["start"], input="n\n")  # not now
+    assert result.exit_code != 0
+    assert "Answer the safety questions now?" in result.output
+    assert "Where will you stretch" not in result.output
+    assert "Traceback" not in result.output

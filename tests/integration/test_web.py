@@ -185,6 +185,22 @@ def test_conditions_are_validated_and_change_the_precautions(client: TestClient)
     assert good["conditions"] == [{"code": "pregnancy", "weeks": 20.0}]
 
 
+def test_what_was_done_is_kept_and_shown_back_on_the_conditions_page(client: TestClient) -> None:
+    assert 'name="spinal_surgery.procedure"' in client.get("/conditions").text
+    saved = client.post(
+        "/api/conditions",
+        json={
+            "conditions": [
+                {"code": "spinal_surgery", "weeks_since": 30, "procedure": "microdiscectomy"}
+            ]
+        },
+    ).json()
+    assert saved["conditions"][0]["procedure"] == "microdiscectomy"
+    page = client.get("/conditions").text
+    assert 'name="spinal_surgery.procedure" value="microdiscectomy"' in page
+    assert "What was done? (optional, for example microdiscectomy)" in page
+
+
 def test_logging_a_crack_updates_the_status(client: TestClient) -> None:
     reply = client.post("/api/cracks", json={"where": "lower"})
     assert reply.status_code == 201
@@ -311,3 +327,32 @@ def test_home_asks_about_the_morning_after_and_the_answer_shapes_the_plan(
     precautions = safety.current_precautions(uow=app.uow, today=app.today())
     done = {i.exercise.id for i in started.routine.items}
     assert {precautions.mark_for(e).value for e in done} == {"modify"}
+
+
+def test_the_closing_page_shows_the_weeks_desk_breaks_and_no_praise_for_a_skipped_session(
+    client: TestClient, app: App
+) -> None:
+    from unkink.domain.exercises import Place
+    from unkink.domain.session.planner import Area, PlanRequest
+    from unkink.services import reminders, safety, session_log
+    from unkink.services import sessions as svc
+
+    safety.acknowledge_intended_use(uow=app.uow, now=app.now())
+    safety.save_screening(uow=app.uow, answers={}, now=app.now(), source="file")
+    for kind in ("started", "away", "snoozed"):  # two breaks; a snooze is not one
+        reminders.record_event(uow=app.uow, at=app.now(), kind=kind, sitting_s=600.0)
+    request = PlanRequest(area=Area.LOWER, where=Place.DESK, minutes=3)
+    _, started = svc.plan_and_start(
+        uow=app.uow, catalogue=app.catalogue, request=request, now=app.now()
+    )
+    session_log.finish(
+        uow=app.uow, session_id=started.session_id, reached_end=True, elapsed_s=5.0,
+        at=app.now(),
+    )  # fmt: skip
+    session_log.rate(
+        uow=app.uow, session_id=started.session_id, moment="after", stiffness=3, pain=1,
+        at=app.now(),
+    )  # fmt: skip
+    page = client.get(f"/session/{started.session_id}/after").text
+    assert "2 desk breaks this week" in page
+    assert "<h1>Your session ended</h1>" in page and "Well done" not in page

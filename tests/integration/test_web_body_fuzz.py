@@ -43,6 +43,9 @@ BODIES: dict[str, dict[str, Any]] = {
     "/api/screening/next": {"answers": {"age": 40}},
     "/api/conditions": {"conditions": [{"code": "osteoporosis"}]},
     "/api/next-morning": {"session_id": 1, "worse": False},
+    "/api/measures": {"pain": 3, "psfs": {}, "skip": False},
+    "/api/goal": {"sessions_per_week": 3},
+    "/api/place": {"where": "desk"},
 }
 RAW = [b"NaN", b"Infinity", b"-Infinity", b"1e309", b'"\\ud800"', b"9" * 5000, b"[" * 2000]
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 
@@ -103,13 +104,23 @@ def events(out: str) -> list[str]:
     return [json.loads(line)["event"] for line in out.splitlines()]
 
 
+T = TypeVar("T")
+
+
+def run_async(coro: Coroutine[Any, Any, T]) -> T:
+    """asyncio.run in a thread of its own: an earlier test (Playwright's sync API) may leave an
+    event loop running in this thread, and asyncio.run refuses to nest."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 def run_looks(daemon: Daemon, looks: int) -> None:
     async def go() -> None:
         for _ in range(looks):
             await daemon.look()
             await asyncio.sleep(0.02)
 
-    asyncio.run(go())
+    run_async(go())
 
 
 def test_a_due_reminder_shows_the_chair_routine_with_three_buttons(
@@ -130,7 +141,7 @@ def test_start_takes_the_break_and_says_so(
 ) -> None:
     daemon, notifier, core, _ = make(tmp_path)
     run_looks(daemon, 2)
-    asyncio.run(daemon.handle(Answer.START))
+    run_async(daemon.handle(Answer.START))
     assert core.taken == [3]
     assert events(capsys.readouterr().out) == ["notified", "started"]
 
@@ -139,7 +150,7 @@ def test_snoozes_run_out_and_then_the_reminder_stays(tmp_path: Path) -> None:
     daemon, notifier, core, _ = make(tmp_path, snooze_s=0.01, max_snoozes=2)
     for _ in range(3):
         run_looks(daemon, 2)
-        asyncio.run(daemon.handle(Answer.SNOOZE))
+        run_async(daemon.handle(Answer.SNOOZE))
     assert [r.stays for r in notifier.shown] == [False, False, True]
     assert notifier.shown[-1].buttons == (Answer.START, Answer.SKIP)
     assert [k for k, _ in core.records].count("snoozed") == 2
@@ -193,7 +204,7 @@ def test_start_with_the_gate_closed_since_the_offer_starts_nothing_and_says_why(
     daemon, notifier, core, _ = make(tmp_path)
     run_looks(daemon, 2)
     core.closed = GateClosed("recheck", "You stopped a session because of pain.")
-    asyncio.run(daemon.handle(Answer.START))
+    run_async(daemon.handle(Answer.START))
     assert core.taken == [] and notifier.shown[-1].buttons == ()
     assert "unkink check" in notifier.shown[-1].body
     assert events(capsys.readouterr().out) == ["notified", "blocked"]

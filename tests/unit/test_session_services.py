@@ -204,3 +204,27 @@ def test_a_new_session_closes_the_unfinished_one(uow: FakeUnitOfWork) -> None:
     entry = svc.history_entry(uow=uow, session_id=first.session_id)
     assert (entry.status, entry.stop_reason) == (SessionStatus.STOPPED, StopReason.NOT_RESUMED)
     assert svc.running_session(uow=uow, catalogue=CATALOGUE, session_id=second.session_id)
+
+
+@pytest.mark.parametrize(
+    ("step", "expected"),
+    [
+        ("acknowledge", True),
+        ("screen", True),
+        ("recheck", True),
+        ("get_help", False),
+        ("see_doctor", False),
+    ],
+)
+def test_asking_for_the_check_is_decided_by_the_gate_step_not_its_words(
+    step: str, expected: bool
+) -> None:
+    """The words are reworded here on purpose: only ``Gate.step`` decides (issue 9)."""
+    from unkink.domain.safety.gate import RUN_CHECK, Gate, GateStep
+    from unkink.services.session_guard import needs_check
+
+    reworded = Gate(False, False, "Some new wording.", "do something else", GateStep(step))
+    assert needs_check(reworded) is expected
+    says_check = Gate(False, False, "Some new wording.", RUN_CHECK, GateStep(step))
+    assert needs_check(says_check) is expected
+    assert not needs_check(Gate(True, False, "", RUN_CHECK, GateStep.SESSION))

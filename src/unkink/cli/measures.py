@@ -76,8 +76,12 @@ def offer_if_due(app: App) -> None:
     """After a session: ask the weekly questions if a week has passed (never more often)."""
     from unkink.services import measures as service
 
-    if service.is_measure_due(uow=app.uow, now=app.now()):
+    if not service.is_measure_due(uow=app.uow, now=app.now()):
+        return
+    try:
         ask(app)
+    except (typer.Abort, EOFError):  # input ended or Ctrl-C: the session is saved; ask next time
+        typer.echo("")
 
 
 def ask(app: App) -> None:

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from unkink.cli.words import say
+
 if TYPE_CHECKING:
     from unkink.bootstrap import App
 
@@ -23,13 +25,13 @@ def ask_about_last_session(app: App) -> None:
     if pending is None:
         return
     names = ", ".join(app.catalogue.get(e).name for e in pending.exercise_ids if e in app.catalogue)
-    typer.echo(f"\nYour last session ({pending.session_day:%A %d %B}): {names}.")
+    say(f"\nYour last session ({pending.session_day:%A %d %B}): {names}.")
     worse = typer.confirm(QUESTION, default=False)
     changes = safety.record_next_morning(uow=app.uow, pending=pending, worse=worse, now=app.now())
     for message in change_messages(changes):
-        typer.echo(message)
+        say(message)
     if not worse:
-        typer.echo("Good. Thanks for telling me.")
+        say("Good. Thanks for telling me.")
 
 
 def show_referral(app: App) -> None:
@@ -39,12 +41,12 @@ def show_referral(app: App) -> None:
     suggestion = safety.referral(uow=app.uow)
     if suggestion is None:
         return
-    typer.echo("")
-    typer.echo(suggestion.message)
+    say("")
+    say(suggestion.message)
     if suggestion.what_to_bring:
-        typer.echo("What to bring:")
+        say("What to bring:")
         for item in suggestion.what_to_bring:
-            typer.echo(f"  - {item}")
+            say(f"  - {item}")
 
 
 def next_session_hint(app: App) -> str:

@@ -1,7 +1,7 @@
 """The plan's area and place when ``unkink plan`` / ``unkink start`` are not told (issue 11).
 
 The area follows the screening's pain area; the place (desk or floor) is asked once, in an
-interactive run, and remembered. The rules live in ``services.profile.plan_defaults``.
+interactive run, and remembered. The rules live in ``services.profile.plan_choice``.
 """
 
 from __future__ import annotations
@@ -15,22 +15,20 @@ if TYPE_CHECKING:
 
 
 def resolve(app: App, area: str | None, where: str | None, *, may_ask: bool) -> tuple[str, str]:
-    """(area, where): what was typed, else the person's defaults."""
-    if area is not None and where is not None:
-        return area, where
+    """(area, where): what was typed, else the person's defaults (``profile.plan_choice``)."""
     from unkink.domain.safety.plan_defaults import PLACE_QUESTION, PLACES
     from unkink.services import profile
 
-    defaults = profile.plan_defaults(uow=app.uow)
-    if where is None and not defaults.place_known and may_ask:
+    choice = profile.plan_choice(uow=app.uow, area=area, where=where)
+    if choice.ask_place and may_ask:
         answer = (
             typer.prompt(
-                f"{PLACE_QUESTION} Type desk or floor", default=defaults.place, show_default=True
+                f"{PLACE_QUESTION} Type desk or floor", default=choice.where, show_default=True
             )
             .strip()
             .lower()
         )
         if answer in PLACES:
             profile.remember_place(uow=app.uow, place=answer, now=app.now())
-            where = answer
-    return area or defaults.area, where or defaults.place
+            return choice.area, answer
+    return choice.area, choice.where

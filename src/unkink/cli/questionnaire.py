@@ -14,6 +14,7 @@ from typing import Any
 
 import typer
 
+from unkink.cli.words import say
 from unkink.domain.safety.questions import Kind, Question, to_answer_value, without
 from unkink.domain.safety.walk import WalkStep, prune, review
 
@@ -58,18 +59,18 @@ def _hint(question: Question) -> str:
 
 def ask(question: Question, number: int) -> Any:
     """Ask until the reply is understood. Raises typer.Abort when input ends."""
-    typer.echo("")
-    typer.echo(f"{number}. {question.text}")
+    say("")
+    say(f"{number}. {question.text}")
     for i, (_, label) in enumerate(question.options, start=1):
-        typer.echo(f"   {i}) {label}")
+        say(f"   {i}) {label}")
     if question.kind in MULTI:
-        typer.echo("   0) None of these")
+        say("   0) None of these")
     while True:
         text = typer.prompt(f"   {_hint(question)} (b = back)", show_default=False)
         reply = _reply_to(question, str(text))
         if reply is not None:
             return reply
-        typer.echo(f"   Sorry, I did not understand that. {_hint(question)}")
+        say(f"   Sorry, I did not understand that. {_hint(question)}")
 
 
 @dataclass
@@ -92,7 +93,7 @@ class Walk:
             reply = ask(question, len(self.before) + 1)
             if reply is BACK:
                 if not self.before:
-                    typer.echo("   This is the first question.")
+                    say("   This is the first question.")
                     continue
                 self.answers, self.changed = self.before.pop()
                 continue
@@ -106,14 +107,14 @@ class Walk:
 def run_questionnaire(next_step: NextStep, *, with_review: bool = True) -> Walk:
     """Walk the screens the service hands out; then, unless it ended on an emergency or is a
     re-check (its summary is the review), let the person change any answer."""
-    typer.echo("Please answer a few safety questions. Type b at any question to go back.")
+    say("Please answer a few safety questions. Type b at any question to go back.")
     walk = Walk()
     walk.run(next_step)
     while with_review and not walk.emergency:
         shown = review(walk.answers)
-        typer.echo("\nYour answers:")
+        say("\nYour answers:")
         for n, (q, words) in enumerate(shown, start=1):
-            typer.echo(f"  {n}. {q.short}: {words}")
+            say(f"  {n}. {q.short}: {words}")
         text = typer.prompt(
             "Type a number to change that answer, or press Enter if all is right",
             default="",
@@ -122,7 +123,7 @@ def run_questionnaire(next_step: NextStep, *, with_review: bool = True) -> Walk:
         if not text:
             break
         if not text.isdigit() or not 1 <= int(text) <= len(shown):
-            typer.echo(f"Please type a number from 1 to {len(shown)}, or press Enter.")
+            say(f"Please type a number from 1 to {len(shown)}, or press Enter.")
             continue
         walk.answers = prune(without(shown[int(text) - 1][0], walk.answers))
         walk.before.clear()

@@ -95,7 +95,7 @@ def run(
     )
     sys.stdout.flush()
     sys.stderr.flush()
-    os.execv(sys.executable, [sys.executable, "-m", "unkink.desktop.daemon", config.to_json()])
+    os.execv(sys.executable, [sys.executable, "-m", "unkink.desktop.run", config.to_json()])
 
 
 @remind_app.command("status")

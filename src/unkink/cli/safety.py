@@ -25,6 +25,7 @@ from unkink.cli.safety_io import (
     plain_errors,
     read_json,
 )
+from unkink.cli.words import say
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -42,20 +43,20 @@ def print_result(result: ScreeningResult, *, saved_on: datetime | None) -> None:
         Urgency.ROUTINE_REVIEW: "Book a routine check-up",
         Urgency.SELF_CARE_OK: "No warning signs",
     }
-    typer.echo("")
-    typer.echo(titles[result.urgency])
-    typer.echo(result.advice)
+    say("")
+    say(titles[result.urgency])
+    say(result.advice)
     if result.reasons:
-        typer.echo("Why:")
+        say("Why:")
         for reason in result.reasons:
-            typer.echo(f"  - {reason}")
+            say(f"  - {reason}")
     if result.urgency is Urgency.EMERGENCY:
-        typer.echo("If you ticked a sign by mistake, run 'unkink check' again.")
+        say("If you ticked a sign by mistake, run 'unkink check' again.")
     if saved_on is not None:
-        typer.echo(f"Saved on {saved_on:%Y-%m-%d}.")
+        say(f"Saved on {saved_on:%Y-%m-%d}.")
     else:
-        typer.echo("Not saved. Add --save to keep this as your screening.")
-    typer.echo(f"Details: {result.urgency}; rules: {', '.join(result.rules) or 'none'}")
+        say("Not saved. Add --save to keep this as your screening.")
+    say(f"Details: {result.urgency}; rules: {', '.join(result.rules) or 'none'}")
 
 
 def check(
@@ -114,8 +115,8 @@ def _interactive_check(ctx: typer.Context, *, accept: bool, full: bool) -> None:
     try:
         ensure_acknowledged(app, accept=accept, may_ask=True)
         if recheck:
-            typer.echo("A quick re-check: the warning signs again, then your last answers.")
-            typer.echo("To answer every question again instead: unkink check --full")
+            say("A quick re-check: the warning signs again, then your last answers.")
+            say("To answer every question again instead: unkink check --full")
         walk = run_questionnaire(next_step, with_review=not recheck)
     except typer.Abort:
         fail(
@@ -133,7 +134,7 @@ def _interactive_check(ctx: typer.Context, *, accept: bool, full: bool) -> None:
         )
     print_result(saved.result, saved_on=saved.taken_at)
     if saved.confirmed:
-        typer.echo(f"Kept {len(saved.confirmed)} answers you confirmed from last time.")
+        say(f"Kept {len(saved.confirmed)} answers you confirmed from last time.")
 
 
 def register(app: typer.Typer) -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from unkink.cli.errors import fail
+from unkink.cli.words import say
 
 if TYPE_CHECKING:
     from unkink.bootstrap import App
@@ -88,13 +89,13 @@ def ensure_acknowledged(app: App, *, accept: bool, may_ask: bool) -> None:
     if not accept:
         if not may_ask:
             fail(NEEDS_ACKNOWLEDGMENT)
-        typer.echo("Before we start:")
+        say("Before we start:")
         for line in INTENDED_USE:
-            typer.echo(f"  - {line}")
+            say(f"  - {line}")
         try:
             accepted = typer.confirm(ACCEPT_PROMPT, default=False)
         except typer.Abort:  # input ended (a pipe or a script): say how to go on
-            typer.echo("")
+            say("")
             fail(NEEDS_ACKNOWLEDGMENT)
         if not accepted:
             fail(

@@ -75,8 +75,9 @@ def _plan(ctx: typer.Context, app: App, request: PlanRequest, *, may_ask: bool) 
     return planned
 
 
-def _resume_allowed(ctx: typer.Context, app: App, *, may_ask: bool) -> None:
-    """Carrying on needs the same open gate as a new session."""
+def _gate_open(ctx: typer.Context, app: App, *, may_ask: bool) -> None:
+    """The gate first: carrying on needs it open, and a new session asks the safety questions
+    before anything else (the plan's defaults come from the answers)."""
     from unkink.services.sessions import SessionBlocked, session_gate
 
     decided = session_gate(uow=app.uow, catalogue=app.catalogue, today=app.today())
@@ -167,11 +168,13 @@ def start(
         done = f"{state.position_s / 60:.1f} of {state.timeline.total_s / 60:.1f} minutes"
         resume = typer.confirm(f"Your last session stopped after {done}. Carry on with it?")
     if resume and state is not None:
-        _resume_allowed(ctx, app, may_ask=interactive)
+        _gate_open(ctx, app, may_ask=interactive)
         from unkink.cli.session_run import play
 
         play(app, state=state, voice=voice, interactive=interactive, json_events=json_events)
         return
+    if interactive:
+        _gate_open(ctx, app, may_ask=True)  # intended use and questions come first
     from unkink.cli.plan_defaults import resolve
 
     area, where = resolve(app, area, where, may_ask=interactive)  # safety's defaults (issue 11)

@@ -12,7 +12,6 @@ from unkink.domain.session.status import Moment
 
 if TYPE_CHECKING:
     from unkink.cli.session_recorder import Recorder
-    from unkink.domain.session.routines import Routine
     from unkink.domain.session.run import SessionRun
     from unkink.services.session_log import PainStop
 
@@ -33,16 +32,35 @@ def ask_rating(recorder: Recorder, moment: Moment) -> None:
     recorder.rate(moment, stiffness, pain)
 
 
-def ask_after(recorder: Recorder, routine: Routine) -> None:
-    """At the end: ratings after, and which stretch helped most."""
+def ask_after(recorder: Recorder) -> None:
+    """At the end: ratings after, which stretch helped most (of those done: the session
+    service's list, the web's too), then the closing panel."""
+    from unkink.services import closing
+
     ask_rating(recorder, Moment.AFTER)
-    items = routine.items
-    typer.echo("Which stretch helped most?")
-    for n, item in enumerate(items, start=1):
-        typer.echo(f"  {n}. {item.exercise.name}")
-    typer.echo("  0. None of them / not sure")
-    choice = ask_number("Type a number", high=len(items), default=0)
-    recorder.helped_most(items[choice - 1].exercise.id if choice else None)
+    app, session_id = recorder.app, recorder.session_id
+    done = closing.stretches_done(uow=app.uow, catalogue=app.catalogue, session_id=session_id)
+    if done:
+        typer.echo("Which stretch helped most?")
+        for n, stretch in enumerate(done, start=1):
+            typer.echo(f"  {n}. {stretch.name}")
+        typer.echo("  0. None of them / not sure")
+        choice = ask_number("Type a number", high=len(done), default=0)
+        recorder.helped_most(done[choice - 1].exercise_id if choice else None)
+    show_closing(recorder)
+
+
+def show_closing(recorder: Recorder) -> None:
+    """What was done, before → after, this week and the streak: the web's closing screen."""
+    from unkink.cli.render import console
+    from unkink.cli.session_view import closing_panel
+    from unkink.services import closing
+
+    app = recorder.app
+    facts = closing.closing(
+        uow=app.uow, catalogue=app.catalogue, session_id=recorder.session_id, today=app.today()
+    )
+    console().print(closing_panel(facts))
 
 
 def ask_pain(recorder: Recorder, run: SessionRun, now: float) -> PainStop:

@@ -2,7 +2,8 @@
 
 Everything is written as it happens through the session services (``cli.session_recorder``):
 each cue is stored *before* it is shown, so a kill the moment a cue line appears never loses
-it; pauses, skips, pain reports and ratings each in their own transaction.
+it; pauses, skips, pain reports and ratings each in their own transaction. The full-screen
+player chimes at each new step (``cli.session_sound``), after the cue is stored.
 """
 
 from __future__ import annotations
@@ -52,6 +53,11 @@ def play(
         if why_not:
             typer.echo(why_not, err=True)
     recorder = Recorder(app, state.session_id)
+    chimes = None
+    if interactive:
+        from unkink.cli.session_sound import Chimes
+
+        chimes = Chimes(app.settings.data_dir)
     if ask_before:
         from unkink.cli.session_questions import ask_rating
         from unkink.domain.session.status import Moment
@@ -70,6 +76,8 @@ def play(
             typer.echo(json_event(cue, actual_s))
         elif not interactive and cue.kind is not CueKind.COUNTDOWN:
             typer.echo(f"{int(actual_s) // 60:02d}:{int(actual_s) % 60:02d}  {cue.text}")
+        if chimes is not None:
+            chimes.cue(cue.kind)
         if speaker is not None:
             speaker.say(cue.text)
         note = recorder.waiting_note()
@@ -81,15 +89,16 @@ def play(
         run = resume_run(
             state.timeline, position_s=state.position_s, elapsed_s=state.elapsed_s, now=app.clock()
         )
+        if interactive:  # the panel opens paused and says where it carries on from
+            from unkink.cli.session_keys import run_with_keys
+
+            run_with_keys(app, run=run, state=state, recorder=recorder, on_cue=on_cue,
+                          chimes=chimes)  # fmt: skip
+            return
         if state.cue_index or state.position_s:
             recorder.resume(run, app.clock(), reopened=True)
             if not json_events:
                 typer.echo(f"Carrying on from {state.position_s / 60:.1f} minutes in.")
-        if interactive:
-            from unkink.cli.session_keys import run_with_keys
-
-            run_with_keys(app, run=run, state=state, recorder=recorder, on_cue=on_cue)
-            return
         # a manual clock (tests) moves when told; a real one is slept on precisely
         sleep = getattr(app.clock, "tick", precise_sleep)
         run, lateness = play_unattended(
@@ -102,3 +111,5 @@ def play(
         recorder.close()
         if speaker is not None:
             speaker.close()
+        if chimes is not None:
+            chimes.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.align import Align
 from rich.console import Group, RenderableType
 from rich.panel import Panel
@@ -11,8 +13,16 @@ from rich.text import Text
 
 from unkink.domain.session.routines import Routine
 from unkink.domain.session.run import RunStatus, SessionRun
+from unkink.domain.session.status import SessionStatus
 from unkink.domain.session.timeline import CueKind
 from unkink.services.sessions import HistoryEntry
+from unkink.textfmt import duration_short, duration_words
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from unkink.domain.exercises import Exercise
+    from unkink.services.closing import Closing
 
 STOP_WORDS = {
     "pain": "pain",
@@ -21,7 +31,7 @@ STOP_WORDS = {
     "skipped_most": "most of it skipped",
     "skipped_all": "most of it skipped",
 }
-KEYS_HELP = "space pause/resume · n skip step · s skip exercise · p this hurts · q quit"
+KEYS_HELP = "space pause · n skip step · s skip stretch · p this hurts · m sound · q quit"
 
 _DIGITS = {
     "0": ("███", "█ █", "█ █", "█ █", "███"),
@@ -50,26 +60,22 @@ def clock_text(seconds: float) -> str:
 
 
 def plan_table(routine: Routine) -> Table:
+    """The routine: one row a stretch, with why it was chosen under its name (wrapped at words)."""
     table = Table(
-        title=f"Your routine: about {routine.total_s / 60:.1f} minutes",
-        title_justify="left",
-        show_lines=False,
+        title=f"Your routine: about {duration_short(routine.total_s)}", title_justify="left"
     )
-    table.add_column("#", justify="right")
-    table.add_column("exercise", style="cyan")
-    table.add_column("dose")
-    table.add_column("min", justify="right")
-    table.add_column("why")
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("stretch, and why", ratio=1, overflow="fold")
+    table.add_column("dose", no_wrap=True)
+    table.add_column("time", justify="right", no_wrap=True)
     for n, item in enumerate(routine.items, start=1):
         sides = " each side" if len(item.sides) == 2 else ""
         holds = f", hold {item.holds[0]} s" if item.holds else ""
         why = item.reason + (f"\nChanged for you: {item.modification}" if item.modification else "")
+        cell = Text(item.exercise.name, style="cyan")
+        cell.append("\n" + why, style="default")
         table.add_row(
-            str(n),
-            item.exercise.name,
-            f"{item.reps} times{sides}{holds}",
-            f"{item.duration_s / 60:.1f}",
-            why,
+            str(n), cell, f"{item.reps} times{sides}{holds}", duration_short(item.duration_s)
         )
     trips = "once" if routine.floor_trips == 1 else f"{routine.floor_trips} times"
     caption = [f"You get down to the floor {trips}."] if routine.floor_trips else []
@@ -77,7 +83,60 @@ def plan_table(routine: Routine) -> Table:
     return table
 
 
-def player_screen(run: SessionRun, now: float, *, message: str = "") -> RenderableType:
+FIGURE_MIN_WIDTH = 60
+"""Below this many columns the panel shows the step in words only, without the figure
+(``unkink.figures.terminal.MIN_COLUMNS``)."""
+FIGURE_SIZE = (30, 9)  # characters wide, lines high
+_drawn: dict[tuple[str, int, str | None], list[str]] = {}
+"""Figures already drawn, by exercise, step and side: the panel redraws many times a second."""
+
+
+def figure_lines(exercise: Exercise, step: int | None, side: str | None) -> list[str]:
+    """The pose of step ``step`` (1-based; none: the first, as for "get ready") in braille,
+    from the pose model (``unkink.figures.terminal``); [] when it cannot be drawn."""
+    from unkink.figures.scene import FigureError
+    from unkink.figures.terminal import step_lines
+
+    index = max(0, (step or 1) - 1)
+    key = (exercise.id, index, side)
+    if key not in _drawn:
+        w, h = FIGURE_SIZE
+        try:
+            _drawn[key] = step_lines(exercise, index, side=side, width=w, height=h)
+        except (FigureError, IndexError, KeyError, ValueError):
+            _drawn[key] = []  # an exercise without poses: the words in the panel are enough
+    return _drawn[key]
+
+
+def _figure(exercise: Exercise | None, step: int | None, side: str | None) -> RenderableType:
+    lines = figure_lines(exercise, step, side) if exercise is not None else []
+    if len(lines) < 2:  # one line is the words-only fallback; the step text already says it
+        return Text("")
+    return Text("\n".join(lines), style="cyan", no_wrap=True, overflow="crop")
+
+
+def wrap(text: str, width: int) -> str:
+    """``text`` broken at spaces into lines of at most ``width`` characters, never mid-word."""
+    from unkink.cli.words import fold
+
+    return fold(text, width)
+
+
+def player_screen(
+    run: SessionRun,
+    now: float,
+    *,
+    message: str = "",
+    message_item: int | None = None,
+    width: int = 80,
+    exercises: Mapping[str, Exercise] | None = None,
+) -> RenderableType:
+    """The panel: heading, step text, the figure beside the countdown, bars, what's next.
+
+    ``message`` (a pain note, "carrying on from ...") shows only while the stretch it belongs
+    to (``message_item``) lasts; ``width`` is the terminal's; ``exercises`` (by id) give the
+    figures, drawn from 60 columns up.
+    """
     timeline = run.timeline
     position = run.position(now)
     segment = timeline.segment_at(position)
@@ -92,7 +151,18 @@ def player_screen(run: SessionRun, now: float, *, message: str = "") -> Renderab
     parts: list[RenderableType] = [Text(heading, style="bold")]
     parts.append(Text(segment.text, style="white"))
     parts.append(Text(""))
-    parts.append(big_number(str(max(int(left + 0.999), 0))))
+    number = big_number(str(max(int(left + 0.999), 0)))
+    if width >= FIGURE_MIN_WIDTH and exercises:
+        side_by_side = Table.grid(padding=(0, 3), expand=True)
+        side_by_side.add_column(width=FIGURE_SIZE[0], no_wrap=True)
+        side_by_side.add_column(ratio=1, vertical="middle")
+        side_by_side.add_row(
+            _figure(exercises.get(segment.exercise_id), segment.step, segment.side), number
+        )
+        parts.append(side_by_side)
+    else:
+        parts.append(number)
+    bar = max(10, min(50, width - 30))
     bars = Table.grid(padding=(0, 2))
     bars.add_column(no_wrap=True, style="dim")
     bars.add_column()
@@ -100,32 +170,52 @@ def player_screen(run: SessionRun, now: float, *, message: str = "") -> Renderab
         done = position - segment.start_s
         bars.add_row(
             f"Hold     {clock_text(left + 0.999)} left",
-            ProgressBar(total=segment.duration_s, completed=done, width=50),
+            ProgressBar(total=segment.duration_s, completed=done, width=bar),
         )
     bars.add_row(
         f"Session  {clock_text(position)} of {clock_text(timeline.total_s)}",
-        ProgressBar(total=timeline.total_s, completed=position, width=50),
+        ProgressBar(total=timeline.total_s, completed=position, width=bar),
     )
     parts.append(bars)
     following = timeline.names[segment.item + 1] if segment.item + 1 < count else "the end"
     parts.append(Text(f"Then: {following}", style="dim"))
     if run.status is RunStatus.PAUSED:
         parts.append(Text("PAUSED: press space to go on", style="bold yellow"))
-    if message:
+    if message and (message_item is None or message_item == segment.item):
         parts.append(Text(message, style="yellow"))
     parts.append(Text(KEYS_HELP, style="dim"))
     return Panel(Group(*parts), title="unkink", title_align="left")
+
+
+def closing_panel(facts: Closing) -> Panel:
+    """The end of a session in the terminal: the same facts as the web's closing screen."""
+    body = Table.grid(padding=(0, 2))
+    body.add_column(style="dim", no_wrap=True)
+    body.add_column(ratio=1)
+    body.add_row("You did", f"{duration_words(facts.done_s)} of stretching")
+    if facts.stretches:
+        body.add_row("Stretches", ", ".join(s.name for s in facts.stretches))
+    if facts.before_after_text:
+        body.add_row("Before → after", facts.before_after_text)
+    week = "  ".join(f"[{'bold cyan' if d.done else 'dim'}]{d.label}[/]" for d in facts.week)
+    body.add_row("This week", Text.from_markup(week + f"   {facts.week_text}"))
+    if facts.breaks_text:
+        body.add_row("", facts.breaks_text)
+    body.add_row("Streak", facts.streak_text)
+    body.add_row("Next", facts.next_text)
+    style = "green" if facts.entry.status is SessionStatus.COMPLETED else "yellow"
+    return Panel(body, title=facts.heading, title_align="left", border_style=style)
 
 
 def history_table(entries: list[HistoryEntry]) -> Table:
     table = Table(title="Your sessions", title_justify="left")
     table.add_column("date", no_wrap=True)
     table.add_column("routine")
-    table.add_column("minutes", justify="right", no_wrap=True)
+    table.add_column("time", justify="right", no_wrap=True)
     table.add_column("result")
     table.add_column("stiffness", no_wrap=True)
     table.add_column("pain", no_wrap=True)
-    table.caption = "minutes: done of planned. stiffness and pain (0-10): before → after."
+    table.caption = "time: done of planned. stiffness and pain (0-10): before → after."
     for e in entries:
         result = {"completed": "completed", "running": "unfinished"}.get(e.status, "stopped")
         if e.stop_reason and e.status == "stopped":
@@ -134,7 +224,7 @@ def history_table(entries: list[HistoryEntry]) -> Table:
         table.add_row(
             e.started_at.strftime("%Y-%m-%d %H:%M"),
             f"{e.area}, {e.where}, {count} stretch{'' if count == 1 else 'es'}",
-            f"{e.done_s / 60:.1f} of {e.planned_s / 60:.1f}",
+            f"{duration_short(e.done_s)} of {duration_short(e.planned_s)}",
             result,
             _arrow(e.before[0], e.after[0]),
             _arrow(e.before[1], e.after[1]),
@@ -146,3 +236,10 @@ def _arrow(before: int | None, after: int | None) -> str:
     if before is None and after is None:
         return "-"
     return f"{'-' if before is None else before} → {'-' if after is None else after}"
+
+
+def say(text: str) -> None:
+    """Print a message wrapped at word boundaries to the terminal's width."""
+    from unkink.cli import words
+
+    words.say(text)

@@ -2,7 +2,7 @@
 the pure schedule what to do, shows reminders and stores what happened.
 
 Started by ``unkink remind run``, which reads the settings and then *replaces itself* with
-``python -m unkink.desktop.daemon CONFIG_JSON``, so the always-on process holds neither
+``python -m unkink.desktop.run CONFIG_JSON`` (``run.py``), so the always-on process holds neither
 typer, pydantic, SQLAlchemy, FastAPI nor rich. Stored records go through worker processes
 (``core.WorkerCore``). It wakes when the schedule says (never more often than every few
 seconds), or when the person answers a reminder.
@@ -322,7 +322,3 @@ async def main(config: DaemonConfig) -> int:
     finally:
         await notifier.close()
         idle.close()
-
-
-if __name__ == "__main__":
-    sys.exit(asyncio.run(main(DaemonConfig.from_json(sys.argv[1]))))

@@ -13,7 +13,7 @@ import time
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from dbus_fast.aio import MessageBus
+    from unkink.desktop.bus import Bus
 
 ORDER = ("mutter", "wayland", "x11", "logind")
 
@@ -76,7 +76,7 @@ class MutterIdle:
     _DEST = "org.gnome.Mutter.IdleMonitor"
     _PATH = "/org/gnome/Mutter/IdleMonitor/Core"
 
-    def __init__(self, bus: MessageBus) -> None:
+    def __init__(self, bus: Bus) -> None:
         self._bus = bus
 
     async def idle_s(self) -> float:
@@ -97,7 +97,7 @@ class LogindIdle:
     name = "logind"
     _DEST = "org.freedesktop.login1"
 
-    def __init__(self, bus: MessageBus, path: str = "/org/freedesktop/login1/session/auto") -> None:
+    def __init__(self, bus: Bus, path: str = "/org/freedesktop/login1/session/auto") -> None:
         self._bus = bus
         self._path = path
 
@@ -114,7 +114,7 @@ class LogindIdle:
         self._bus.disconnect()
 
 
-async def choose_idle(preferred: str, session_bus: MessageBus | None) -> IdleBackend:
+async def choose_idle(preferred: str, session_bus: Bus | None) -> IdleBackend:
     """The first backend that answers, in ``ORDER``, or the one asked for; else wall time."""
     names = ORDER if preferred == "auto" else ((preferred,) if preferred != "wall" else ())
     for name in names:
@@ -130,7 +130,7 @@ async def choose_idle(preferred: str, session_bus: MessageBus | None) -> IdleBac
     return WallTime()
 
 
-async def _open(name: str, session_bus: MessageBus | None) -> IdleBackend | None:
+async def _open(name: str, session_bus: Bus | None) -> IdleBackend | None:
     if name == "mutter" and session_bus is not None:
         return MutterIdle(session_bus)
     if name == "wayland" and os.environ.get("WAYLAND_DISPLAY"):

@@ -1,4 +1,4 @@
-"""Showing a reminder: desktop notifications (freedesktop, through desktop-notifier), or, with
+"""Showing a reminder: desktop notifications (freedesktop, through jeepney), or, with
 no session bus, a line and a bell in the terminal. Never full screen."""
 
 from __future__ import annotations
@@ -6,12 +6,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from unkink.domain.reminders.schedule import Answer
 
 if TYPE_CHECKING:
-    from dbus_fast.aio import MessageBus
+    from jeepney import Message
+
+    from unkink.desktop.bus import Bus
 
 APP_NAME = "unkink"
 BUTTON_TITLES = {Answer.START: "Start", Answer.SNOOZE: "In 10 minutes", Answer.SKIP: "Skip"}
@@ -36,7 +38,7 @@ class Notifier(Protocol):
 
 
 class DesktopNotifications:
-    """``org.freedesktop.Notifications`` through dbus-fast.
+    """``org.freedesktop.Notifications`` through jeepney.
 
     Signals (ActionInvoked, NotificationClosed) are matched by name, not through
     introspection: some servers (and python-dbusmock's template) do not list them."""
@@ -45,7 +47,7 @@ class DesktopNotifications:
     _DEST = "org.freedesktop.Notifications"
     _PATH = "/org/freedesktop/Notifications"
 
-    def __init__(self, bus: MessageBus) -> None:
+    def __init__(self, bus: Bus) -> None:
         self._bus = bus
         self._shown: int | None = None
         self._on_answer: Callable[[Answer], None] | None = None
@@ -53,7 +55,7 @@ class DesktopNotifications:
         self._matching = False
 
     @classmethod
-    async def available(cls, bus: MessageBus | None) -> bool:
+    async def available(cls, bus: Bus | None) -> bool:
         from unkink.desktop.bus import has_owner
 
         return bus is not None and await has_owner(bus, cls._DEST)
@@ -61,32 +63,24 @@ class DesktopNotifications:
     async def _listen(self) -> None:
         if self._matching:
             return
-        from unkink.desktop.bus import call
+        from jeepney import MatchRule
 
-        rule = f"type='signal',interface='{self._DEST}',path='{self._PATH}'"
-        await call(
-            self._bus,
-            "org.freedesktop.DBus",
-            "/org/freedesktop/DBus",
-            "org.freedesktop.DBus",
-            "AddMatch",
-            "s",
-            [rule],
-        )
-        self._bus.add_message_handler(self._on_message)
+        rule = MatchRule(type="signal", interface=self._DEST, path=self._PATH)
+        await self._bus.listen(rule, self._on_message)
         self._matching = True
 
-    def _on_message(self, message: Any) -> None:
-        if message.interface != self._DEST or self._shown is None or not message.body:
+    def _on_message(self, message: Message) -> None:
+        from unkink.desktop.bus import member
+
+        if self._shown is None or not message.body or message.body[0] != self._shown:
             return
-        if message.body[0] != self._shown:
-            return
-        if message.member == "ActionInvoked":
+        name = member(message)
+        if name == "ActionInvoked":
             key = str(message.body[1])
             given = Answer(key) if key in Answer._value2member_map_ else None
             if given is None or given not in self._buttons:
                 return
-        elif message.member == "NotificationClosed":
+        elif name == "NotificationClosed":
             if int(message.body[1]) == 3:  # closed by us
                 return
             given = Answer.DISMISSED
@@ -99,8 +93,6 @@ class DesktopNotifications:
             self._on_answer(given)
 
     async def show(self, reminder: Reminder, on_answer: Callable[[Answer], None]) -> None:
-        from dbus_fast import Variant
-
         from unkink.desktop.bus import call
 
         await self._listen()
@@ -109,9 +101,9 @@ class DesktopNotifications:
         for a in reminder.buttons:
             actions += [str(a), BUTTON_TITLES[a].replace("10", str(reminder.snooze_minutes))]
         hints = {
-            "urgency": Variant("y", 2 if reminder.stays else 1),
-            "resident": Variant("b", reminder.stays),
-            "desktop-entry": Variant("s", "unkink"),
+            "urgency": ("y", 2 if reminder.stays else 1),  # a variant is (signature, value)
+            "resident": ("b", reminder.stays),
+            "desktop-entry": ("s", "unkink"),
         }
         self._on_answer, self._buttons = on_answer, reminder.buttons
         reply = await call(

@@ -8,8 +8,8 @@ whose result is entered with ``with uow() as u:`` and committed by the service i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from datetime import datetime
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime
 from types import TracebackType
 from typing import Any, Protocol, Self
 
@@ -77,6 +77,23 @@ class SessionRepository(Protocol):
     ) -> None: ...
 
 
+class ReminderRow(Protocol):
+    """One stored reminder event, as the services read it."""
+
+    @property
+    def at(self) -> datetime: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def sitting_s(self) -> float | None: ...
+
+
+class ReminderLog(Protocol):
+    """What the session services read of the reminder records (the week's desk breaks)."""
+
+    def events(self, *, since: date, until: date) -> Sequence[ReminderRow]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: repositories hang off it; nothing is kept without ``commit()``."""
 
@@ -95,6 +112,9 @@ class UnitOfWork(Protocol):
 
     @property
     def sessions(self) -> SessionRepository: ...
+
+    @property
+    def reminders(self) -> ReminderLog: ...
 
     @property
     def safety(self) -> Any:

@@ -7,6 +7,7 @@ the one use case behind ``unkink profile`` and the web's conditions page.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -98,6 +99,26 @@ def plan_defaults(*, uow: UowFactory) -> PlanDefaults:
     with uow() as u:
         latest = u.safety.latest_screening()
         return defaults_for(latest.answers if latest else None, u.safety.stretch_place())
+
+
+@dataclass(frozen=True, slots=True)
+class PlanChoice:
+    """What a plan uses, for ``unkink plan``/``start``, the web's plan page and home."""
+
+    area: str
+    where: str
+    ask_place: bool
+    """Nobody has said where they stretch, nor was it given now: ask once, then remember."""
+
+
+def plan_choice(
+    *, uow: UowFactory, area: str | None = None, where: str | None = None
+) -> PlanChoice:
+    """What the person chose now, else what they said before (issue 11): one rule for every
+    front end."""
+    said = plan_defaults(uow=uow)
+    ask = where is None and not said.place_known
+    return PlanChoice(area or said.area, where or said.place, ask)
 
 
 def remember_place(*, uow: UowFactory, place: str, now: datetime) -> None:

@@ -27,6 +27,7 @@ from unkink.domain.safety.gate import GateStep
 
 if TYPE_CHECKING:
     from unkink.domain.exercises import Catalogue
+    from unkink.services import ports
     from unkink.services.sessions import StartedSession
     from unkink.storage.unit_of_work import SqlUnitOfWork
 
@@ -227,8 +228,9 @@ def record_event(
         u.commit()
 
 
-def breaks_by_day(*, uow: UowFactory, today: date, days: int = 14) -> list[BreakDay]:
-    """Breaks taken and the longest unbroken sitting stretch, per day, newest first."""
+def breaks_by_day(*, uow: ports.UowFactory, today: date, days: int = 14) -> list[BreakDay]:
+    """Breaks taken and the longest unbroken sitting stretch, per day, newest first (also read
+    by the closing screen: ``BreakDay.breaks`` is the one definition of a break)."""
     with uow() as u:
         rows = u.reminders.events(since=today - timedelta(days=days - 1), until=today)
     return break_days(ReminderRecord(r.at, r.kind, r.sitting_s) for r in rows)

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from unkink.domain.errors import InvalidTransition, NotFound
+from unkink.domain.safety.gate import GateStep
 from unkink.domain.session.status import (
     EventKind,
     SessionStatus,
@@ -128,16 +129,10 @@ def gate_for(
     return gate, precautions if gate.allowed else None
 
 
-CHECK_STEPS = frozenset({"acknowledge", "screen", "recheck"})
+CHECK_STEPS = frozenset({GateStep.ACKNOWLEDGE, GateStep.SCREEN, GateStep.RECHECK})
 """The gate's typed steps (``Gate.step``) that mean: answer the safety questions now."""
 
 
 def needs_check(gate: Gate) -> bool:
-    if gate.allowed:
-        return False
-    step = getattr(gate, "step", None)  # the gate's typed next step, where it has one
-    if step is not None:
-        return str(step) in CHECK_STEPS
-    from unkink.domain.safety.gate import RUN_CHECK
-
-    return gate.next_step == RUN_CHECK
+    """Decided by the gate's typed step only, never by its sentences (issue 9)."""
+    return not gate.allowed and gate.step in CHECK_STEPS

@@ -18,6 +18,7 @@ from unkink.web.safety_models import (
     CrackStatusOut,
     GateOut,
     NextQuestionOut,
+    PlaceIn,
     ScreeningIn,
     ScreeningOut,
     StatusOut,
@@ -141,6 +142,14 @@ def set_conditions(body: ConditionsIn, app: AppDep) -> ConditionsOut:
         raise _bad(exc) from None
     profile.update_profile(uow=app.uow, now=now, add=parsed, replace_all=True)
     return read_conditions(app)
+
+
+@router.post("/place", summary="Remember where you stretch (desk or floor)", status_code=204)
+def remember_place(body: PlaceIn, app: AppDep) -> None:
+    """The web's answer to 'unkink start''s once-asked question: plans default to it."""
+    from unkink.services import profile
+
+    profile.remember_place(uow=app.uow, place=body.where, now=app.now())
 
 
 @router.get("/cracks", summary="Crack status over the last 30 days")

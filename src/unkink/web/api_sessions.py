@@ -59,7 +59,7 @@ class EventIn(Strict):
 
 
 class RatingIn(Strict):
-    moment: Moment
+    moment: Moment = Field(strict=False)  # an enum: its value as a string is the point
     stiffness: Score | None = None
     pain: Score | None = None
 

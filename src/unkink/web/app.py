@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.staticfiles import StaticFiles
 
 from unkink import __version__
 from unkink.bootstrap import App, build
@@ -58,7 +57,9 @@ def create_app(
     web.state.unkink = composed
     web.add_middleware(GZipMiddleware, minimum_size=800)
     web.add_middleware(SecurityMiddleware, policy=HostPolicy.for_bind(bind_host, extra_hosts))
-    web.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    from unkink.web.static_files import VersionedStaticFiles
+
+    web.mount("/static", VersionedStaticFiles(directory=STATIC_DIR), name="static")
     web.include_router(api.router)
     web.include_router(api_safety.router)
     web.include_router(api_followup.router)

@@ -68,7 +68,7 @@ def bar_chart(title: str, bars: Sequence[Bar], *, label_every: int = 1) -> Marku
         )
         if (n - 1 - i) % label_every == 0:
             parts.append(
-                f'<text class="label" x="{x + width / 2:.1f}" y="{HEIGHT - PAD_BOTTOM + 16}" '
+                f'<text class="label" x="{x + width / 2:.1f}" y="{HEIGHT - PAD_BOTTOM + 20}" '
                 f'text-anchor="middle">{escape(bar.label)}</text>'
             )
     return _frame(title, "".join(parts))
@@ -102,7 +102,7 @@ def before_after_chart(
         if (n - 1 - i) % every == 0:
             x, _ = point(i, 0)
             parts.append(
-                f'<text class="label" x="{x:.1f}" y="{HEIGHT - PAD_BOTTOM + 16}" '
+                f'<text class="label" x="{x:.1f}" y="{HEIGHT - PAD_BOTTOM + 20}" '
                 f'text-anchor="middle">{escape(label)}</text>'
             )
     return _frame(title, "".join(parts))

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from unkink.textfmt import duration_short
 from unkink.web.charts import Bar, bar_chart, before_after_chart
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ def history_context(
             "id": e.session_id,
             "when": e.started_at.strftime("%a %-d %b %Y, %H:%M"),
             "stretches": ", ".join(names.get(x, x) for x in dict.fromkeys(e.exercises)),
-            "minutes": round(e.done_s / 60, 1),
+            "minutes": duration_short(e.done_s),
             "ended": " ".join(
                 p
                 for p in (ENDED.get(e.status, e.status), REASONS.get(e.stop_reason or "", ""))

@@ -20,11 +20,15 @@ PRECACHE = (
     "/static/app.css",
     "/static/app.js",
     "/static/api.js",
+    "/static/chime.js",
+    "/static/forms.js",
+    "/static/after.js",
     "/static/player.css",
     "/static/player.js",
     "/static/icon.svg",
     "/static/icon-192.png",
 )
+"""The shell, cached when the worker installs (as ``?v=`` URLs; modules import them bare)."""
 
 
 def manifest() -> dict[str, Any]:

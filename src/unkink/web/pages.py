@@ -80,6 +80,7 @@ CONDITIONS = (
         "field": "weeks_since",
         "field_label": "Weeks since the operation",
         "max": 5200,
+        "procedure_example": "microdiscectomy",
     },
     {
         "code": "abdominal_surgery",
@@ -87,12 +88,14 @@ CONDITIONS = (
         "field": "weeks_since",
         "field_label": "Weeks since the operation",
         "max": 5200,
+        "procedure_example": "caesarean",
     },
     {
         "code": "hip_replacement",
         "label": "A hip replacement in the last 12 weeks",
         "field": "approach",
         "field_label": "How was it done?",
+        "procedure_example": "a full hip replacement",
     },
     {
         "code": "acute_nonspecific_low_back_pain",

@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from unkink.bootstrap import App
 from unkink.domain.errors import UnkinkError
 from unkink.domain.session.status import SessionStatus
+from unkink.textfmt import duration_short
 from unkink.web.deps import AppDep
 from unkink.web.rendering import render
 from unkink.web.session_data import PlanIn, SessionId, plan_request
@@ -24,14 +25,17 @@ PLACE_WORDS = {"desk": "at your desk", "floor": "on the floor"}
 
 
 def home_sessions(app: App) -> dict[str, Any]:
-    """Today's suggestion (like the last session, or 10 minutes on the floor) and the last one."""
+    """Today's suggestion (what 'unkink start' would plan: the area from where it hurts, the
+    place they stretch, the last session's length, else 10 minutes) and the last session."""
+    from unkink.services.profile import plan_choice
     from unkink.services.sessions import history, preview_plan
 
     entries = history(uow=app.uow, limit=1)
     last = entries[0] if entries else None
+    choice = plan_choice(uow=app.uow)
     body = PlanIn(
-        area=last.area if last and last.area in AREA_WORDS else "whole",  # type: ignore[arg-type]
-        where=last.where if last and last.where in PLACE_WORDS else "floor",  # type: ignore[arg-type]
+        area=choice.area,  # type: ignore[arg-type]
+        where=choice.where,  # type: ignore[arg-type]
         minutes=max(1, min(60, round(last.planned_s / 60))) if last else 10,
     )
     suggestion = None
@@ -74,6 +78,7 @@ def _last_session(entry: Any) -> dict[str, Any] | None:
         "id": entry.session_id,
         "when": entry.started_at.strftime("%a %-d %b, %H:%M"),
         "minutes": max(1, round(entry.done_s / 60)) if entry.done_s else 0,
+        "duration": duration_short(entry.done_s),
         "status_text": status[entry.status],
         "running": entry.status is SessionStatus.RUNNING,
         "change": change,
@@ -84,14 +89,16 @@ def _last_session(entry: Any) -> dict[str, Any] | None:
 def plan_page(
     request: Request,
     app: AppDep,
-    area: Literal["upper", "lower", "whole"] = "whole",
-    where: Literal["desk", "floor"] = "floor",
+    area: Literal["upper", "lower", "whole"] | None = None,
+    where: Literal["desk", "floor"] | None = None,
     minutes: Annotated[int, Query(ge=1, le=60)] = 10,
 ) -> HTMLResponse:
     from unkink.catalogue.serialize import exercise_as_dict
+    from unkink.services.profile import plan_choice
     from unkink.services.sessions import preview_plan
 
-    body = PlanIn(area=area, where=where, minutes=minutes)
+    choice = plan_choice(uow=app.uow, area=area, where=where)  # as 'unkink plan' (issue 11)
+    body = PlanIn(area=choice.area, where=choice.where, minutes=minutes)  # type: ignore[arg-type]
     problem = ""
     try:
         decision = preview_plan(
@@ -127,6 +134,7 @@ def plan_page(
         items=items,
         problem=problem,
         body=body.model_dump(),
+        ask_place=choice.ask_place,
         minutes_choices=(3, 5, 10, 15, 20, 30),
     )
 
@@ -182,6 +190,7 @@ def player(request: Request, app: AppDep, session_id: SessionId) -> Response:
         stretch_number=1 + segment.item,
         left_text=f"{int(left) // 60}:{int(left) % 60:02d}",
         stop_questions=STOP_QUESTIONS,
+        fresh=state.position_s == 0 and state.elapsed_s == 0,  # drawn as player.js will
     )
 
 
@@ -198,9 +207,10 @@ def carry_on(app: App, position_s: float) -> None:
 
 @router.get("/session/{session_id}/after", response_class=HTMLResponse)
 def after(request: Request, app: AppDep, session_id: SessionId) -> HTMLResponse:
-    from unkink.services.sessions import history_entry
+    from unkink.services.closing import closing
 
-    entry = history_entry(uow=app.uow, session_id=session_id)
+    facts = closing(uow=app.uow, catalogue=app.catalogue, session_id=session_id, today=app.today())
+    entry = facts.entry
     names = {e.id: e.name for e in app.catalogue}
     return render(
         request,
@@ -208,7 +218,8 @@ def after(request: Request, app: AppDep, session_id: SessionId) -> HTMLResponse:
         title="After your session",
         entry=entry,
         summary=_last_session(entry),
-        exercises=[(e, names.get(e, e)) for e in dict.fromkeys(entry.exercises)],
+        closing=facts,
+        exercises=[(s.exercise_id, s.name) for s in facts.stretches],  # only those done
         helped_name=names.get(entry.helped_most or "", ""),
     )
 

@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from unkink import __version__
+from unkink.textfmt import duration_short, duration_words
 from unkink.web.figures import figures_available
 
 WEB_DIR = Path(__file__).parent
@@ -23,6 +24,8 @@ TEMPLATES_DIR = WEB_DIR / "templates"
 
 templates = Jinja2Templates(directory=TEMPLATES_DIR)
 templates.env.globals["version"] = __version__
+templates.env.filters["duration"] = duration_short  # one formatter for every page
+templates.env.filters["duration_words"] = duration_words
 
 NAV = (
     ("/", "Home"),

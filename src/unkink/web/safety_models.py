@@ -112,6 +112,10 @@ class ConditionsOut(BaseModel):
     precautions: dict[str, Any]
 
 
+class PlaceIn(Strict):
+    where: Literal["desk", "floor"] = Field(description="Where the person stretches, remembered.")
+
+
 class CrackIn(Strict):
     at: datetime | None = Field(
         default=None, strict=False, description="Local time of the crack; now if empty."

@@ -12,6 +12,7 @@ form.addEventListener("submit", async (event) => {
     for (const el of form.querySelectorAll(`[name^="${box.value}."]`)) {
       const key = el.name.split(".")[1];
       if (el.type === "checkbox") entry[key] = el.checked;
+      else if (el.type === "text") { if (el.value.trim()) entry[key] = el.value.trim(); }
       else if (el.value !== "") entry[key] = el.tagName === "SELECT" ? el.value : Number(el.value);
     }
     conditions.push(entry);

@@ -2,6 +2,7 @@
 // its rules: where each segment ends, where a skip lands and which cue follows it. This
 // module only counts down, shows and speaks each cue, and reports what happens as it happens.
 import { postJSON, send, flush, messageOf } from "./api.js";
+import { chime, soundOn, setSound, unlock } from "./chime.js";
 
 const $ = (id) => document.getElementById(id);
 const data = JSON.parse($("session-data").textContent);
@@ -47,7 +48,17 @@ function setMode(mode) {
   $("skip").disabled = mode === "ready" || mode === "done";
   $("before").hidden = mode !== "ready";
   if (mode !== "paused") $("resume-note").hidden = true;
+  drawKind();
   if (mode === "playing") lockScreen(); else unlockScreen();
+}
+
+// The phase label: the cue's kind, or "Paused" while paused.
+function drawKind() {
+  const segment = segmentAt(state.position);
+  let label = KIND_LABEL[segment.kind] || "";
+  if (state.mode === "paused") label = "Paused";
+  if (state.mode === "done") label = "Done";
+  if ($("cue-kind").textContent !== label) $("cue-kind").textContent = label;
 }
 
 function announce(text) {
@@ -63,29 +74,46 @@ function announce(text) {
 }
 
 function figureSrc(segment) {
-  // A step shows its own pose; get-ready, "next up" and side switches preview the movement.
+  // A step shows its own pose moving into place (moving-N.svg, from where the step starts);
+  // under reduced motion its still pose (step-N.svg). Get ready, "next up" and side switches
+  // preview the whole movement (animated.svg), or hold still on the first step.
   const side = segment.side ? `?side=${segment.side}` : "";
-  if (segment.step || reducedMotion) {
-    return `/figures/${segment.exercise}/step-${Math.max(0, (segment.step || 1) - 1)}.svg${side}`;
-  }
+  const index = Math.max(0, (segment.step || 1) - 1);
+  if (reducedMotion) return `/figures/${segment.exercise}/step-${index}.svg${side}`;
+  if (segment.step) return `/figures/${segment.exercise}/moving-${index}.svg${side}`;
   return `/figures/${segment.exercise}/animated.svg${side}`;
+}
+
+function shownFigureSrc(segment) {
+  // Chromium keeps one running animation per image address: a step's moving figure shown
+  // again (the next rep) would stay at its end pose. A query per showing makes it a new
+  // image, so the movement starts with the step; the service worker caches it without it.
+  const src = figureSrc(segment);
+  if (!src.includes("/moving-")) return src;
+  return `${src}${src.includes("?") ? "&" : "?"}shown=${segment.n}`;
 }
 
 function showSegment(segment) {
   if (state.shownSegment === segment.n) return;
+  if (state.shownSegment !== -1 && state.mode === "playing") {
+    chime(segment.kind === "side_switch" ? "switch" : "step");
+  }
   state.shownSegment = segment.n;
   const name = names[segment.exercise] || "";
-  $("cue-kind").textContent = KIND_LABEL[segment.kind] || "";
+  drawKind();
   $("exercise-name").textContent = name;
   $("cue-text").textContent = segment.text;
   $("cue-text").dataset.segment = String(segment.n);
   const following = segments[segment.n + 1];
-  $("next").textContent = following
-    ? `Next: ${following.item !== segment.item ? (names[following.exercise] || "") + ". " : ""}${following.text}`
-    : "This is the last step.";
+  // one short line: the next stretch's name, or the next step within this one
+  const nextText = !following
+    ? "This is the last step."
+    : `Next: ${following.item !== segment.item ? names[following.exercise] || following.text : following.text}`;
+  $("next").textContent = nextText;
+  $("next").title = nextText;
   $("progress-text").textContent = `Stretch ${items.indexOf(segment.item) + 1} of ${items.length}`;
   const img = $("figure");
-  const src = figureSrc(segment);
+  const src = shownFigureSrc(segment);
   if (!img.hidden && img.getAttribute("src") !== src) {
     img.src = src;
     img.alt = `Drawing of ${name}: ${segment.text}`;
@@ -97,7 +125,10 @@ function drawTime() {
   showSegment(segment);
   const left = state.mode === "done" ? 0 : segment.end_s - state.position;
   const shown = String(Math.max(0, Math.ceil(left - 1e-6)));
-  if ($("seconds").textContent !== shown) $("seconds").textContent = shown;
+  if ($("seconds").textContent !== shown) {
+    $("seconds").textContent = shown;
+    $("seconds").dataset.len = String(shown.length);
+  }
   $("ring-fill").style.strokeDashoffset = String(100 - (100 * left) / segment.duration_s);
   $("progress-bar").style.width = `${Math.min(100, (100 * state.position) / totalS)}%`;
   $("time-left").textContent = `${fmt(totalS - state.position)} left`;
@@ -137,6 +168,7 @@ function play() {
 }
 
 function start() {
+  unlock(); // a tap: the browser lets sound start now
   const form = new FormData($("before"));
   const stiffness = form.get("stiffness");
   const pain = form.get("pain");
@@ -148,6 +180,7 @@ function start() {
     });
   }
   play();
+  chime("step");
   fireDueCues();
   drawTime();
 }
@@ -168,6 +201,7 @@ function pause() {
 let reopened = false; // set when the page opened on a session already under way
 
 function resume() {
+  unlock();
   event(reopened ? "resume_session" : "resume");
   reopened = false;
   play();
@@ -191,7 +225,7 @@ async function finish() {
   state.position = totalS;
   setMode("done");
   drawTime();
-  $("cue-kind").textContent = "Done";
+  chime("done");
   $("cue-text").textContent = "Well done. That is the end of your routine.";
   $("next").textContent = "";
   try {
@@ -229,13 +263,28 @@ function toggleVoice() {
   drawVoice();
 }
 if (!("speechSynthesis" in window)) {
-  $("voice").hidden = true;
+  $("voice").disabled = true;
+  $("voice").title = "This browser cannot read aloud.";
+}
+
+// --- chimes
+function drawSound() {
+  const on = soundOn();
+  $("sound").setAttribute("aria-pressed", String(on));
+  $("sound").textContent = on ? "Sound: on" : "Sound: off";
+}
+function toggleSound() {
+  setSound(!soundOn());
+  drawSound();
 }
 
 // --- "This hurts"
 const dialog = $("hurts-dialog");
 let pausedForHurt = false;
+let opener = null; // the button that opened the dialog gets the focus back
 function openHurts() {
+  opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body
+    ? document.activeElement : $("hurts");
   pausedForHurt = state.mode === "playing";
   if (pausedForHurt) pause();
   $("hurts-form").hidden = false;
@@ -245,8 +294,26 @@ function openHurts() {
 }
 function closeHurts({ carryOn }) {
   dialog.close();
-  if (carryOn && pausedForHurt) resume();
+  if (carryOn && pausedForHurt && state.mode === "paused") resume();
+  pausedForHurt = false;
 }
+// Escape means "Back to the session", as the button does (unless the session was stopped).
+// After a decision it means the gentlest choice shown: carry on, else skip this stretch.
+dialog.addEventListener("cancel", (event) => {
+  event.preventDefault();
+  const decided = !$("hurts-decision").hidden;
+  if (decided && $("decision-resume").hidden && !$("decision-skip").hidden) {
+    closeHurts({ carryOn: false });
+    skip();
+  } else {
+    closeHurts({ carryOn: !decided || !$("decision-resume").hidden });
+  }
+});
+dialog.addEventListener("close", () => {
+  const target = opener && opener.isConnected && !opener.disabled && !opener.hidden ? opener : null;
+  if (target) target.focus(); else focusMain();
+  opener = null;
+});
 $("hurts-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   const form = new FormData($("hurts-form"));
@@ -293,6 +360,7 @@ $("resume").addEventListener("click", resume);
 $("skip").addEventListener("click", skip);
 $("hurts").addEventListener("click", openHurts);
 $("voice").addEventListener("click", toggleVoice);
+$("sound").addEventListener("click", toggleSound);
 
 function focusMain() {
   const visible = ["pause", "resume", "start"].map($).find((b) => !b.hidden);
@@ -318,6 +386,8 @@ document.addEventListener("keydown", (event) => {
     openHurts();
   } else if (key === "v") {
     toggleVoice();
+  } else if (key === "m") {
+    toggleSound();
   }
 });
 for (const id of ["start", "pause", "resume"]) {
@@ -335,7 +405,10 @@ window.addEventListener("offline", () => { $("offline-note").hidden = false; });
 window.addEventListener("online", () => { $("offline-note").hidden = true; flush(); });
 
 // --- first draw: a fresh session waits for Start; a running one resumes paused where it was
+// (the server drew the same state, so nothing moves)
 drawVoice();
+drawSound();
+if (!navigator.onLine) $("offline-note").hidden = false;
 if (data.status !== "running") {
   window.location.replace(`/session/${data.session_id}/after`);
 } else if (state.position > 0 || state.elapsed > 0) {
@@ -351,3 +424,11 @@ if (data.status !== "running") {
 document.body.dataset.ready = "true";
 performance.mark("unkink:first-cue"); // the first cue is on screen (bench/web_player.py)
 flush();
+
+// --- offline: ask the service worker to keep this routine's figures and the closing page
+if ("serviceWorker" in navigator && !$("figure").hidden) {
+  const urls = [...new Set(segments.map(figureSrc)), `/session/${data.session_id}/after`];
+  navigator.serviceWorker.ready
+    .then((registration) => registration.active?.postMessage({ type: "cache", urls }))
+    .catch(() => {});
+}
