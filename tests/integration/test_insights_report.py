@@ -7,43 +7,23 @@ import csv
 import json
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-import unkink.bootstrap
-from tests.fakes import ManualClock, ManualWallClock
+from tests.fakes import ManualWallClock
 from tests.insights_factory import ACTIVITIES, HELPFUL, NOT_HELPFUL, SAFE, seed_history
 from unkink.bootstrap import App
 from unkink.cli.main import app as cli
 from unkink.services.report import ReportExists, ReportNotWritable
-from unkink.settings import load_settings
 from unkink.storage.tables import ratings, sessions
 
 runner = CliRunner()
 needs_poppler = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="pdftotext missing: run scripts/install-system"
 )
-
-
-@pytest.fixture
-def cli_app(
-    tmp_path: Path,
-    manual_clock: ManualClock,
-    wall_clock: ManualWallClock,
-    monkeypatch: pytest.MonkeyPatch,
-) -> Iterator[App]:
-    made = unkink.bootstrap.build(
-        load_settings(database_url=f"sqlite:///{tmp_path / 'cli.db'}"),
-        clock=manual_clock,
-        wall_clock=wall_clock,
-    )
-    monkeypatch.setattr(unkink.bootstrap, "build", lambda *a, **k: made)
-    yield made
-    made.engine.dispose()
 
 
 @pytest.fixture

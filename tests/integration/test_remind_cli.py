@@ -3,38 +3,21 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-import unkink.bootstrap
-from tests.fakes import ManualClock, ManualWallClock
 from unkink.bootstrap import App
 from unkink.cli.main import app as cli
-from unkink.settings import load_settings
 
 runner = CliRunner()
 
 
-@pytest.fixture
-def cli_app(
-    tmp_path: Path,
-    manual_clock: ManualClock,
-    wall_clock: ManualWallClock,
-    monkeypatch: pytest.MonkeyPatch,
-) -> Iterator[App]:
-    made = unkink.bootstrap.build(
-        load_settings(database_url=f"sqlite:///{tmp_path / 'cli.db'}"),
-        clock=manual_clock,
-        wall_clock=wall_clock,
-    )
-    monkeypatch.setattr(unkink.bootstrap, "build", lambda *a, **k: made)
+@pytest.fixture(autouse=True)
+def desktop_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)  # no systemd user session here
-    yield made
-    made.engine.dispose()
 
 
 def invoke(*args: str):  # type: ignore[no-untyped-def]

@@ -7,19 +7,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-import unkink.bootstrap
-from tests.fakes import ManualClock, ManualWallClock
 from unkink.bootstrap import App
 from unkink.cli.main import app as cli
 from unkink.domain.errors import UnkinkError
 from unkink.domain.safety.answers import ScreeningAnswers
-from unkink.settings import load_settings
 
 runner = CliRunner()
 
@@ -29,23 +25,6 @@ def screened(app: App) -> None:
 
     acknowledge_intended_use(uow=app.uow, now=app.now())
     save_screening(uow=app.uow, answers=ScreeningAnswers(age=40), now=app.now(), source="file")
-
-
-@pytest.fixture
-def cli_app(
-    tmp_path: Path,
-    manual_clock: ManualClock,
-    wall_clock: ManualWallClock,
-    monkeypatch: pytest.MonkeyPatch,
-) -> Iterator[App]:
-    """Every command in the test gets an App on one SQLite file with the manual clocks."""
-    url = f"sqlite:///{tmp_path / 'cli.db'}"
-    made = unkink.bootstrap.build(
-        load_settings(database_url=url), clock=manual_clock, wall_clock=wall_clock
-    )
-    monkeypatch.setattr(unkink.bootstrap, "build", lambda *a, **k: made)
-    yield made
-    made.engine.dispose()
 
 
 def invoke(*args: str):  # type: ignore[no-untyped-def]
