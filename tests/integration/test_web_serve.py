@@ -81,4 +81,6 @@ def test_the_listening_socket_says_it_is_tcp_so_asyncio_sets_nodelay() -> None:
             writer.close()
         return found[0]
 
-    assert asyncio.run(nodelay_of_accepted()) != 0
+    from tests.aio import run_async
+
+    assert run_async(nodelay_of_accepted()) != 0

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Callable, Coroutine
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import pytest
 
+from tests.aio import run_async
 from unkink.desktop.core import GateClosed
 from unkink.desktop.daemon import Daemon, DaemonConfig
 from unkink.desktop.notify import Reminder
@@ -102,16 +102,6 @@ def make(
 
 def events(out: str) -> list[str]:
     return [json.loads(line)["event"] for line in out.splitlines()]
-
-
-T = TypeVar("T")
-
-
-def run_async(coro: Coroutine[Any, Any, T]) -> T:
-    """asyncio.run in a thread of its own: an earlier test (Playwright's sync API) may leave an
-    event loop running in this thread, and asyncio.run refuses to nest."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coro).result()
 
 
 def run_looks(daemon: Daemon, looks: int) -> None:
