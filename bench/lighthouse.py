@@ -41,7 +41,12 @@ def run_lighthouse(url: str, *, desktop: bool, out: Path) -> dict[str, float]:
     ]
     if desktop:
         command.append("--preset=desktop")
-    subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": CHROME}, timeout=300)
+    for attempt in (1, 2):  # a busy machine sometimes loses the trace (NO_NAVSTART): once more
+        done = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROME}, timeout=300)
+        if done.returncode == 0:
+            break
+        if attempt == 2:
+            raise SystemExit(f"lighthouse failed twice on {url}")
     report = json.loads(out.read_text("utf-8"))
     scores = {c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES}
     scores["cls"] = report["audits"]["cumulative-layout-shift"]["numericValue"]

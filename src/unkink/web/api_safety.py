@@ -25,8 +25,8 @@ from unkink.web.safety_models import (
     WalkIn,
     _bad,
     crack_status_out,
-    question_out,
     screening_out,
+    step_out,
 )
 
 router = APIRouter(prefix="/api", tags=["safety"])
@@ -80,13 +80,7 @@ def next_question(body: WalkIn, app: AppDep) -> NextQuestionOut:
             step = screening.next_question(answers=body.answers)
     except (UnkinkError, TypeError, ValueError) as exc:
         raise _bad(exc) from None
-    return NextQuestionOut(
-        done=step.done,
-        emergency=step.emergency,
-        question=question_out(step.question) if step.question is not None else None,
-        asked=step.asked,
-        remaining_at_most=step.remaining_at_most,
-    )
+    return step_out(step)
 
 
 @router.post("/screenings", summary="Screen a full set of answers and save the result")

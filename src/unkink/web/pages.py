@@ -147,13 +147,26 @@ def screening(request: Request, app: AppDep) -> Response:
     status = _safety_status(app)
     if status.intended_use_needed:
         return RedirectResponse("/welcome", status_code=303)
+    from unkink.services import screening as walk
+    from unkink.web.safety_models import input_id, step_out
+
     full = request.query_params.get("full") == "1"
+    recheck = status.screening is not None and not full
+    # The first screen comes with the page (the same service call as /api/screening/next), so
+    # nothing moves when the script takes over.
+    step = (
+        walk.recheck_question(uow=app.uow, answers={}, changed=None)
+        if recheck
+        else walk.next_question(answers={})
+    )
     return render(
         request,
         "screening.html",
         title="Safety questions",
         last=status.screening,
-        recheck=status.screening is not None and not full,
+        recheck=recheck,
+        first=step_out(step),
+        input_id=input_id,
     )
 
 

@@ -5,6 +5,7 @@ Kept apart from the routes in ``api_safety`` so both stay short.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
@@ -148,6 +149,22 @@ def question_out(q: Any) -> QuestionOut:
         low=q.low,
         high=q.high,
     )
+
+
+def step_out(step: Any) -> NextQuestionOut:
+    """A walk step of ``services.screening`` as the API and the screening page show it."""
+    return NextQuestionOut(
+        done=step.done,
+        emergency=step.emergency,
+        question=question_out(step.question) if step.question is not None else None,
+        asked=step.asked,
+        remaining_at_most=step.remaining_at_most,
+    )
+
+
+def input_id(name: str, value: str) -> str:
+    """The id of one answer box; static/screening.js makes the same (``input()``)."""
+    return re.sub(r"[^a-zA-Z0-9_-]", "-", f"{name}-{value}")
 
 
 def crack_status_out(report: Any) -> CrackStatusOut:

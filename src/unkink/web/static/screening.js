@@ -173,4 +173,12 @@ $("back").addEventListener("click", async () => {
   }
 });
 
-advance().catch((err) => { $("wizard-error").textContent = messageOf(err); });
+// The first screen came with the page (drawn by the server as render() draws it); show it
+// from its data, so Next knows the question, and ask the server only if it is missing.
+const firstScreen = $("first-screen");
+const first = firstScreen ? JSON.parse(firstScreen.textContent) : null;
+if (first && first.question) {
+  render(first.question, 0);
+} else {
+  advance().catch((err) => { $("wizard-error").textContent = messageOf(err); });
+}
