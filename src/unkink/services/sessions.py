@@ -202,13 +202,20 @@ def running_session(*, uow: UowFactory, catalogue: Catalogue, session_id: int) -
 # --- history (services.session_history), here too for the callers that know this module ---
 
 from unkink.services.session_history import (  # noqa: E402
+    HISTORY_PAGE,
     HistoryEntry,
+    HistoryPage,
     history,
     history_entry,
+    history_overview,
+    history_page,
+    recent_history,
 )
 
 __all__ = [
+    "HISTORY_PAGE",
     "HistoryEntry",
+    "HistoryPage",
     "ResumeState",
     "SessionBlocked",
     "SessionEnded",
@@ -217,9 +224,12 @@ __all__ = [
     "StartedSession",
     "history",
     "history_entry",
+    "history_overview",
+    "history_page",
     "plan",
     "plan_and_start",
     "preview_plan",
+    "recent_history",
     "resume_state",
     "running_session",
     "session_gate",

@@ -33,12 +33,14 @@ def create_app(
     from unkink.web import (
         api,
         api_followup,
+        api_history,
         api_insights,
         api_safety,
         api_sessions,
         figures,
         offline,
         pages,
+        pages_history,
         pages_insights,
         pages_sessions,
     )
@@ -64,9 +66,11 @@ def create_app(
     web.include_router(api_safety.router)
     web.include_router(api_followup.router)
     web.include_router(api_sessions.router)
+    web.include_router(api_history.router)
     web.include_router(api_insights.router)
     web.include_router(pages.router)
     web.include_router(pages_sessions.router)
+    web.include_router(pages_history.router)
     web.include_router(pages_insights.router)
     web.include_router(figures.router)
     web.include_router(offline.router)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from unkink.textfmt import duration_short
@@ -32,16 +32,23 @@ def _week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+def charts_since(today: date) -> datetime:
+    """The oldest moment the charts look at: the start of the first of the ``WEEKS`` weeks."""
+    return datetime.combine(_week_start(today) - timedelta(weeks=WEEKS - 1), time.min)
+
+
 def history_context(
-    entries: Sequence[HistoryEntry],
+    recent: Sequence[HistoryEntry],
     crack_days: Sequence[Mapping[str, Any]],
     *,
     today: date,
     names: Mapping[str, str],
 ) -> dict[str, Any]:
+    """The charts and their tables, from the sessions since ``charts_since(today)`` and at
+    least the last ``RATED_SESSIONS`` rated ones (``services.sessions.recent_history``)."""
     this_week = _week_start(today)
     weeks = [this_week - timedelta(weeks=k) for k in range(WEEKS - 1, -1, -1)]
-    per_week = Counter(_week_start(e.started_at.date()) for e in entries)
+    per_week = Counter(_week_start(e.started_at.date()) for e in recent)
     week_rows = [(w, per_week.get(w, 0)) for w in weeks]
     week_chart = bar_chart(
         f"Sessions per week, last {WEEKS} weeks",
@@ -51,7 +58,7 @@ def history_context(
 
     rated = [
         e
-        for e in sorted(entries, key=lambda e: e.started_at)
+        for e in sorted(recent, key=lambda e: e.started_at)
         if any(v is not None for v in (*e.before, *e.after))
     ][-RATED_SESSIONS:]
     labels = [e.started_at.strftime("%-d %b") for e in rated]
@@ -77,9 +84,22 @@ def history_context(
         label_every=10,
     )
 
-    sessions = [
+    return {
+        "week_chart": week_chart,
+        "week_rows": week_rows,
+        "stiffness_chart": stiffness_chart,
+        "pain_chart": pain_chart,
+        "rated": rated,
+        "crack_chart": crack_chart,
+        "crack_rows": [(d, n) for d, n in crack_rows if n],
+    }
+
+
+def session_rows(entries: Sequence[HistoryEntry], names: Mapping[str, str]) -> list[dict[str, str]]:
+    """The list of sessions, one row each, as the page's table shows them."""
+    return [
         {
-            "id": e.session_id,
+            "id": str(e.session_id),
             "when": e.started_at.strftime("%a %-d %b %Y, %H:%M"),
             "stretches": ", ".join(names.get(x, x) for x in dict.fromkeys(e.exercises)),
             "minutes": duration_short(e.done_s),
@@ -94,17 +114,6 @@ def history_context(
         }
         for e in entries
     ]
-    return {
-        "week_chart": week_chart,
-        "week_rows": week_rows,
-        "stiffness_chart": stiffness_chart,
-        "pain_chart": pain_chart,
-        "rated": rated,
-        "crack_chart": crack_chart,
-        "crack_rows": [(d, n) for d, n in crack_rows if n],
-        "sessions": sessions,
-        "has_sessions": bool(entries),
-    }
 
 
 def _arrow(before: int | None, after: int | None) -> str:
