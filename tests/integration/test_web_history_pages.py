@@ -149,3 +149,12 @@ def test_the_last_page_has_no_next_link(app: App) -> None:
         reply = client.get("/api/history")
         assert [e["session"] for e in reply.json()] == ids and _next(reply) is None
         assert _older_link(client.get("/history").text) is None
+
+
+def test_history_since_keeps_only_the_sessions_from_then_on(app: App) -> None:
+    ids = _newest_first(_seed(app, 40))  # one a day; the last two on the same day
+    last_day = START + timedelta(days=38)
+    assert [e.session_id for e in sessions.history_since(uow=app.uow, since=last_day)] == ids[:2]
+    week = sessions.history_since(uow=app.uow, since=last_day - timedelta(days=9))
+    assert [e.session_id for e in week] == ids[:11]
+    assert len(sessions.history_since(uow=app.uow, since=START)) == 40

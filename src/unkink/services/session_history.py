@@ -97,6 +97,20 @@ def history_page(
         return HistoryPage(tuple(_entries(u, shown)), older)
 
 
+def history_since(*, uow: UowFactory, since: datetime) -> list[HistoryEntry]:
+    """The sessions started at ``since`` or later, newest first (today's, for Home).
+
+    Reads the newest rows in growing batches until one is older than ``since``, and builds
+    entries for the rows kept only (the day's 1 or 2, not the 50 it read before)."""
+    limit = 8
+    with uow() as u:
+        while True:
+            rows = u.sessions.list_sessions(limit=limit)
+            if len(rows) < limit or rows[-1].started_at < since:
+                return _entries(u, [r for r in rows if r.started_at >= since])
+            limit *= 4
+
+
 def recent_history(*, uow: UowFactory, since: datetime, rated: int = 0) -> list[HistoryEntry]:
     """Sessions started at ``since`` or later, newest first, reaching further back until
     ``rated`` of them carry a rating: what History's charts draw, whatever page is shown."""

@@ -208,6 +208,7 @@ from unkink.services.session_history import (  # noqa: E402
     history_entry,
     history_overview,
     history_page,
+    history_since,
     recent_history,
 )
 
@@ -225,6 +226,7 @@ __all__ = [
     "history_entry",
     "history_overview",
     "history_page",
+    "history_since",
     "plan",
     "plan_and_start",
     "preview_plan",
