@@ -10,7 +10,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from unkink.textfmt import duration_short
+from unkink.domain.insights.trends import week_start
+from unkink.textfmt import duration_short, session_ending
 from unkink.web.charts import Bar, bar_chart, before_after_chart
 
 if TYPE_CHECKING:
@@ -19,22 +20,11 @@ if TYPE_CHECKING:
 WEEKS = 8
 CRACK_DAYS = 30
 RATED_SESSIONS = 20
-ENDED = {"completed": "Finished", "stopped": "Stopped early", "running": "Not finished"}
-REASONS = {
-    "pain": "because of pain",
-    "quit": "",
-    "skipped_all": "most of it skipped",
-    "skipped_most": "most of it skipped",
-}
-
-
-def _week_start(day: date) -> date:
-    return day - timedelta(days=day.weekday())
 
 
 def charts_since(today: date) -> datetime:
     """The oldest moment the charts look at: the start of the first of the ``WEEKS`` weeks."""
-    return datetime.combine(_week_start(today) - timedelta(weeks=WEEKS - 1), time.min)
+    return datetime.combine(week_start(today) - timedelta(weeks=WEEKS - 1), time.min)
 
 
 def history_context(
@@ -46,9 +36,9 @@ def history_context(
 ) -> dict[str, Any]:
     """The charts and their tables, from the sessions since ``charts_since(today)`` and at
     least the last ``RATED_SESSIONS`` rated ones (``services.sessions.recent_history``)."""
-    this_week = _week_start(today)
+    this_week = week_start(today)
     weeks = [this_week - timedelta(weeks=k) for k in range(WEEKS - 1, -1, -1)]
-    per_week = Counter(_week_start(e.started_at.date()) for e in recent)
+    per_week = Counter(week_start(e.started_at.date()) for e in recent)
     week_rows = [(w, per_week.get(w, 0)) for w in weeks]
     week_chart = bar_chart(
         f"Sessions per week, last {WEEKS} weeks",
@@ -103,11 +93,7 @@ def session_rows(entries: Sequence[HistoryEntry], names: Mapping[str, str]) -> l
             "when": e.started_at.strftime("%a %-d %b %Y, %H:%M"),
             "stretches": ", ".join(names.get(x, x) for x in dict.fromkeys(e.exercises)),
             "minutes": duration_short(e.done_s),
-            "ended": " ".join(
-                p
-                for p in (ENDED.get(e.status, e.status), REASONS.get(e.stop_reason or "", ""))
-                if p
-            ),
+            "ended": session_ending(str(e.status), e.stop_reason),
             "stiffness": _arrow(e.before[0], e.after[0]),
             "pain": _arrow(e.before[1], e.after[1]),
             "helped": names.get(e.helped_most or "", ""),
