@@ -76,6 +76,21 @@ def seed(app: object, days: int) -> None:
             safety.log_crack(uow=uow, at=now, now=now, where="upper", relief=5)
 
 
+def _older_pages(client: object) -> list[str]:
+    """Page 2 of history (the first page's ``next``) and page 10 (the cursor after 450)."""
+    reply = client.get("/api/history")  # type: ignore[attr-defined]
+    link = reply.headers.get("link", "")
+    if not link:
+        return []
+    second = link[link.index("<") + 1 : link.index(">")]
+    deep = client.get("/api/history", params={"limit": 450}).json()  # type: ignore[attr-defined]
+    tenth = f"before={deep[-1]['session']}" if len(deep) == 450 else ""
+    pages = [second, second.replace("/api/history", "/history").split("&")[0]]
+    if tenth:
+        pages += [f"/api/history?{tenth}", f"/history?{tenth}"]
+    return pages
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--days", type=int, default=3 * 365)
@@ -104,7 +119,8 @@ def main() -> None:
             print(f"Median of {args.repeat} in-process requests each.\n")
             print("| route | median ms | goal |")
             print("|---|---|---|")
-            for path in ["/bench-bare", *ROUTES]:
+            routes = [*ROUTES, *_older_pages(client)]
+            for path in ["/bench-bare", *routes]:
                 client.get(path).raise_for_status()  # warm
                 times = []
                 for _ in range(args.repeat):
