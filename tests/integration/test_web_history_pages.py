@@ -158,3 +158,17 @@ def test_history_since_keeps_only_the_sessions_from_then_on(app: App) -> None:
     week = sessions.history_since(uow=app.uow, since=last_day - timedelta(days=9))
     assert [e.session_id for e in week] == ids[:11]
     assert len(sessions.history_since(uow=app.uow, since=START)) == 40
+
+
+def test_the_service_pages_alike_on_every_backend(db_app: App) -> None:
+    """The keyset is the storage's own order on SQLite and PostgreSQL alike."""
+    expected = _newest_first(_seed(db_app, 2 * 7 + 3))
+    seen: list[int] = []
+    before = None
+    while True:
+        page = sessions.history_page(uow=db_app.uow, before=before, size=7)
+        seen += [e.session_id for e in page.entries]
+        if page.older is None:
+            break
+        before = page.older
+    assert seen == expected
