@@ -22,49 +22,73 @@ from pathlib import Path
 
 from unkink.bootstrap import build
 from unkink.domain.session.planner import parse_request
-from unkink.services import safety, sessions
+from unkink.services import safety, session_after, session_log, sessions
 from unkink.settings import Settings
 from unkink.web.app import create_app
 
-ROUTES = ["/api/history", "/history", "/api/status", "/api/cracks", "/", "/cracks"]
+ROUTES = [
+    "/api/history",
+    "/history",
+    "/api/status",
+    "/api/cracks",
+    "/api/exercises",
+    "/",
+    "/cracks",
+    # not named in issue 10, but page and API reads all the same
+    "/api/conditions",
+    "/api/follow-up",
+    "/api/insights",
+    "/exercises",
+    "/plan",
+    "/conditions",
+    "/insights",
+    "/summary",
+]
 
 
 def seed(app: object, days: int) -> None:
     from unkink.domain.safety.answers import ScreeningAnswers
 
     start = datetime(2023, 1, 2, 8, 0)
-    with app.uow() as u:  # type: ignore[attr-defined]
-        safety.acknowledge_intended_use(uow=u, now=start)
-        safety.save_screening(uow=u, answers=ScreeningAnswers(age=40), now=start, source="file")
-        u.commit()
+    uow = app.uow  # type: ignore[attr-defined]
+    safety.acknowledge_intended_use(uow=uow, now=start)
+    safety.save_screening(uow=uow, answers=ScreeningAnswers(age=40), now=start, source="file")
     request = parse_request(area="lower", where="floor", minutes=5)
     planned = sessions.plan(uow=app.uow, catalogue=app.catalogue, request=request, now=start)  # type: ignore[attr-defined]
     for day in range(days):
         now = start + timedelta(days=day)
         started = sessions.start_session(
-            uow=app.uow,
-            catalogue=app.catalogue,
-            routine_id=planned.routine_id,
-            now=now,  # type: ignore[attr-defined]
-        )
-        for moment in ("before", "after"):
-            sessions.record_rating(
-                uow=app.uow, session_id=started.session_id, moment=moment,  # type: ignore[attr-defined]
-                stiffness=4, pain=2, at=now,
-            )  # fmt: skip
-        for index, cue in enumerate(started.timeline.cues[:5]):
-            sessions.record_cue(
-                uow=app.uow, session_id=started.session_id, cue=cue,  # type: ignore[attr-defined]
-                actual_s=float(index), elapsed_s=float(index), at=now,
-            )  # fmt: skip
-        sessions.end_session(
-            uow=app.uow, session_id=started.session_id, completed=True, reason=None,  # type: ignore[attr-defined]
-            elapsed_s=planned.routine.total_s, at=now + timedelta(minutes=5),
+            uow=uow, catalogue=app.catalogue, routine_id=planned.routine_id, now=now  # type: ignore[attr-defined]
         )  # fmt: skip
+        sid = started.session_id
+        session_after.rate(uow=uow, session_id=sid, moment="before", stiffness=4, pain=2, at=now)
+        for index in range(min(5, len(started.timeline.cues))):
+            session_log.record_cue(
+                uow=uow, catalogue=app.catalogue, session_id=sid,  # type: ignore[attr-defined]
+                cue_index=index, elapsed_s=float(index), at=now,
+            )  # fmt: skip
+        end = now + timedelta(minutes=5)
+        session_after.finish(
+            uow=uow, session_id=sid, reached_end=True, at=end, elapsed_s=planned.routine.total_s
+        )
+        session_after.rate(uow=uow, session_id=sid, moment="after", stiffness=2, pain=1, at=end)
         if day % 3 == 0:
-            with app.uow() as u:  # type: ignore[attr-defined]
-                safety.log_crack(uow=u, at=now, now=now, where="upper", relief=5)
-                u.commit()
+            safety.log_crack(uow=uow, at=now, now=now, where="upper", relief=5)
+
+
+def _older_pages(client: object) -> list[str]:
+    """Page 2 of history (the first page's ``next``) and page 10 (the cursor after 450)."""
+    reply = client.get("/api/history")  # type: ignore[attr-defined]
+    link = reply.headers.get("link", "")
+    if not link:
+        return []
+    second = link[link.index("<") + 1 : link.index(">")]
+    deep = client.get("/api/history", params={"limit": 450}).json()  # type: ignore[attr-defined]
+    tenth = f"before={deep[-1]['session']}" if len(deep) == 450 else ""
+    pages = [second, second.replace("/api/history", "/history").split("&")[0]]
+    if tenth:
+        pages += [f"/api/history?{tenth}", f"/history?{tenth}"]
+    return pages
 
 
 def main() -> None:
@@ -95,7 +119,8 @@ def main() -> None:
             print(f"Median of {args.repeat} in-process requests each.\n")
             print("| route | median ms | goal |")
             print("|---|---|---|")
-            for path in ["/bench-bare", *ROUTES]:
+            routes = [*ROUTES, *_older_pages(client)]
+            for path in ["/bench-bare", *routes]:
                 client.get(path).raise_for_status()  # warm
                 times = []
                 for _ in range(args.repeat):

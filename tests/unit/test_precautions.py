@@ -283,3 +283,23 @@ def test_no_must_not_mark_in_the_table_is_ever_allowed(conditions: list[Conditio
         for e in IDS:
             if TABLE[row][e] == "X":
                 assert not merged.allows(e)
+
+
+def test_precautions_are_a_hashable_value_that_later_changes_cannot_reach() -> None:
+    import copy
+    import pickle
+
+    from unkink.domain.safety.precautions import Mark, Precautions
+
+    marks = {"bridge": Mark.MODIFY, "cobra": Mark.MUST_NOT}
+    texts = {"bridge": "Lift only halfway."}
+    first = Precautions(marks=marks, modifications=texts)
+    second = Precautions(marks=dict(marks), modifications=dict(texts))
+    assert first == second and hash(first) == hash(second)
+    assert len({first, second, Precautions()}) == 2
+    marks["bridge"] = Mark.OFFER  # the caller's dict, changed afterwards
+    assert first.mark_for("bridge") is Mark.MODIFY and first == second
+    with pytest.raises(TypeError):
+        first.marks["cobra"] = Mark.OFFER  # type: ignore[index]
+    assert pickle.loads(pickle.dumps(first)) == first == copy.deepcopy(first)
+    assert Precautions(marks={"bridge": Mark.MUST_NOT}) != first

@@ -24,7 +24,7 @@ def test_the_before_after_chart_skips_missing_values() -> None:
 
 def test_history_with_no_sessions_still_draws_empty_weeks_and_days() -> None:
     context = history_context([], [], today=date(2026, 3, 2), names={})
-    assert len(context["week_rows"]) == 8 and not context["has_sessions"]
+    assert len(context["week_rows"]) == 8 and context["rated"] == []
     assert context["crack_rows"] == []
     assert "<svg" in str(context["crack_chart"])
     assert context["week_rows"][-1][0] == date(2026, 3, 2)  # this week (a Monday) comes last

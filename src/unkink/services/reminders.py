@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -261,7 +261,7 @@ def today(*, uow: UowFactory, catalogue: Catalogue, day: date) -> Today:
         queued = u.reminders.queued_for_later(day=day)
     done = {
         e
-        for entry in sessions.history(uow=uow, limit=50)
+        for entry in sessions.history_since(uow=uow, since=datetime.combine(day, time.min))
         if entry.started_at.date() == day and entry.status == "completed"
         for e in entry.exercises
     }

@@ -36,6 +36,7 @@ from unkink.services.screening import latest_screening, save_screening
 if TYPE_CHECKING:
     from unkink.domain.exercises import Exercise
     from unkink.services.safety_uow import SafetyUnitOfWork, UowFactory
+    from unkink.storage.safety_repo import StoredScreening
 
 __all__ = [
     "CRACK_PERIOD_DAYS",
@@ -86,10 +87,18 @@ def acknowledge_intended_use(*, uow: UowFactory, now: datetime) -> None:
 
 def _gate(u: SafetyUnitOfWork, today: date) -> Gate:
     repo = u.safety
-    latest = repo.latest_screening()
+    return gate_from(u, repo.latest_screening(), repo.acknowledged_at() is not None, today)
+
+
+def gate_from(
+    u: SafetyUnitOfWork, latest: StoredScreening | None, acknowledged: bool, today: date
+) -> Gate:
+    """The gate from the latest screening and the acknowledgement already read in this unit
+    of work (``services.safety_status`` reads each once for everything Home shows)."""
+    repo = u.safety
     pain_stop = latest is not None and repo.pain_stop_since(latest.taken_at) is not None
     return decide_gate(
-        acknowledged=repo.acknowledged_at() is not None,
+        acknowledged=acknowledged,
         screened_on=latest.taken_at.date() if latest else None,
         urgency=latest.urgency if latest else None,
         rules=latest.rules if latest else (),

@@ -14,10 +14,11 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from unkink.domain.errors import Conflict, InvalidInput
-from unkink.domain.session.planner import PlanRequest, plan_routine
+from unkink.domain.session.planner import PlanRequest
 from unkink.domain.session.routines import Routine, routine_from_dict
 from unkink.domain.session.status import EventKind, SessionStatus, StopReason
 from unkink.domain.session.timeline import Timeline, build_timeline
+from unkink.services.plan_memo import planned
 from unkink.services.session_guard import SessionEnded, SessionNotFound, gate_for, needs_check
 
 if TYPE_CHECKING:
@@ -109,9 +110,7 @@ def preview_plan(
     if precautions is None:
         return decided
     try:
-        routine = plan_routine(
-            catalogue, replace(request, gentle_only=gate.gentle_only), precautions=precautions
-        )
+        routine = planned(catalogue, replace(request, gentle_only=gate.gentle_only), precautions)
     except InvalidInput as exc:
         return replace(decided, problem=str(exc))
     return replace(decided, routine=routine)
@@ -129,7 +128,7 @@ def plan(
         if precautions is None:
             raise SessionBlocked(decided)
         request = replace(request, gentle_only=gate.gentle_only)
-        routine = plan_routine(catalogue, request, precautions=precautions)
+        routine = planned(catalogue, request, precautions)  # as previewed a moment ago
         u.ensure_profile(now=now)
         routine_id = u.sessions.add_routine(plan=routine.as_dict(), created_at=now)
         u.commit()
@@ -202,13 +201,21 @@ def running_session(*, uow: UowFactory, catalogue: Catalogue, session_id: int) -
 # --- history (services.session_history), here too for the callers that know this module ---
 
 from unkink.services.session_history import (  # noqa: E402
+    HISTORY_PAGE,
     HistoryEntry,
+    HistoryPage,
     history,
     history_entry,
+    history_overview,
+    history_page,
+    history_since,
+    recent_history,
 )
 
 __all__ = [
+    "HISTORY_PAGE",
     "HistoryEntry",
+    "HistoryPage",
     "ResumeState",
     "SessionBlocked",
     "SessionEnded",
@@ -217,9 +224,13 @@ __all__ = [
     "StartedSession",
     "history",
     "history_entry",
+    "history_overview",
+    "history_page",
+    "history_since",
     "plan",
     "plan_and_start",
     "preview_plan",
+    "recent_history",
     "resume_state",
     "running_session",
     "session_gate",

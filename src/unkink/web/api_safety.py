@@ -34,13 +34,12 @@ router = APIRouter(prefix="/api", tags=["safety"])
 
 def read_status(app: Any) -> StatusOut:
     """Everything Home shows about safety, in one read (also used by pages.py)."""
-    from unkink.services import safety
+    from unkink.services.safety_status import safety_status
 
-    latest = safety.latest_screening(uow=app.uow)
-    gate = safety.check_gate(uow=app.uow, today=app.today())
-    report = safety.crack_report(uow=app.uow, today=app.today())
+    found = safety_status(uow=app.uow, today=app.today())
+    gate, latest = found.gate, found.screening
     return StatusOut(
-        intended_use_needed=safety.needs_intended_use(uow=app.uow),
+        intended_use_needed=found.intended_use_needed,
         gate=GateOut(
             allowed=gate.allowed,
             gentle_only=gate.gentle_only,
@@ -49,7 +48,7 @@ def read_status(app: Any) -> StatusOut:
             step=str(gate.step),
         ),
         screening=screening_out(latest, latest.taken_at) if latest else None,
-        cracks=crack_status_out(report),
+        cracks=crack_status_out(found.cracks),
     )
 
 

@@ -229,10 +229,3 @@ def helped_most(session_id: SessionId, body: HelpedIn, app: AppDep) -> None:
     session_log.record_helped_most(
         uow=app.uow, session_id=session_id, exercise_id=body.exercise_id, at=app.now()
     )
-
-
-@router.get("/history", summary="Past sessions, newest first (as 'unkink history --json')")
-def get_history(app: AppDep) -> list[dict[str, Any]]:
-    from unkink.services.sessions import history
-
-    return [e.as_dict() for e in history(uow=app.uow, limit=500)]

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from unkink.textfmt import duration_short
+from unkink.domain.insights.trends import week_start
+from unkink.textfmt import duration_short, session_ending
 from unkink.web.charts import Bar, bar_chart, before_after_chart
 
 if TYPE_CHECKING:
@@ -19,29 +20,25 @@ if TYPE_CHECKING:
 WEEKS = 8
 CRACK_DAYS = 30
 RATED_SESSIONS = 20
-ENDED = {"completed": "Finished", "stopped": "Stopped early", "running": "Not finished"}
-REASONS = {
-    "pain": "because of pain",
-    "quit": "",
-    "skipped_all": "most of it skipped",
-    "skipped_most": "most of it skipped",
-}
 
 
-def _week_start(day: date) -> date:
-    return day - timedelta(days=day.weekday())
+def charts_since(today: date) -> datetime:
+    """The oldest moment the charts look at: the start of the first of the ``WEEKS`` weeks."""
+    return datetime.combine(week_start(today) - timedelta(weeks=WEEKS - 1), time.min)
 
 
 def history_context(
-    entries: Sequence[HistoryEntry],
+    recent: Sequence[HistoryEntry],
     crack_days: Sequence[Mapping[str, Any]],
     *,
     today: date,
     names: Mapping[str, str],
 ) -> dict[str, Any]:
-    this_week = _week_start(today)
+    """The charts and their tables, from the sessions since ``charts_since(today)`` and at
+    least the last ``RATED_SESSIONS`` rated ones (``services.sessions.recent_history``)."""
+    this_week = week_start(today)
     weeks = [this_week - timedelta(weeks=k) for k in range(WEEKS - 1, -1, -1)]
-    per_week = Counter(_week_start(e.started_at.date()) for e in entries)
+    per_week = Counter(week_start(e.started_at.date()) for e in recent)
     week_rows = [(w, per_week.get(w, 0)) for w in weeks]
     week_chart = bar_chart(
         f"Sessions per week, last {WEEKS} weeks",
@@ -51,7 +48,7 @@ def history_context(
 
     rated = [
         e
-        for e in sorted(entries, key=lambda e: e.started_at)
+        for e in sorted(recent, key=lambda e: e.started_at)
         if any(v is not None for v in (*e.before, *e.after))
     ][-RATED_SESSIONS:]
     labels = [e.started_at.strftime("%-d %b") for e in rated]
@@ -77,23 +74,6 @@ def history_context(
         label_every=10,
     )
 
-    sessions = [
-        {
-            "id": e.session_id,
-            "when": e.started_at.strftime("%a %-d %b %Y, %H:%M"),
-            "stretches": ", ".join(names.get(x, x) for x in dict.fromkeys(e.exercises)),
-            "minutes": duration_short(e.done_s),
-            "ended": " ".join(
-                p
-                for p in (ENDED.get(e.status, e.status), REASONS.get(e.stop_reason or "", ""))
-                if p
-            ),
-            "stiffness": _arrow(e.before[0], e.after[0]),
-            "pain": _arrow(e.before[1], e.after[1]),
-            "helped": names.get(e.helped_most or "", ""),
-        }
-        for e in entries
-    ]
     return {
         "week_chart": week_chart,
         "week_rows": week_rows,
@@ -102,9 +82,24 @@ def history_context(
         "rated": rated,
         "crack_chart": crack_chart,
         "crack_rows": [(d, n) for d, n in crack_rows if n],
-        "sessions": sessions,
-        "has_sessions": bool(entries),
     }
+
+
+def session_rows(entries: Sequence[HistoryEntry], names: Mapping[str, str]) -> list[dict[str, str]]:
+    """The list of sessions, one row each, as the page's table shows them."""
+    return [
+        {
+            "id": str(e.session_id),
+            "when": e.started_at.strftime("%a %-d %b %Y, %H:%M"),
+            "stretches": ", ".join(names.get(x, x) for x in dict.fromkeys(e.exercises)),
+            "minutes": duration_short(e.done_s),
+            "ended": session_ending(str(e.status), e.stop_reason),
+            "stiffness": _arrow(e.before[0], e.after[0]),
+            "pain": _arrow(e.before[1], e.after[1]),
+            "helped": names.get(e.helped_most or "", ""),
+        }
+        for e in entries
+    ]
 
 
 def _arrow(before: int | None, after: int | None) -> str:

@@ -162,6 +162,8 @@ def short_errors(errors: Any) -> list[dict[str, Any]]:
 
 def install_limits(web: FastAPI) -> None:
     """Register the body limit (inside the security middleware) and the handlers."""
+    import sqlite3
+
     from fastapi.exceptions import RequestValidationError
     from fastapi.responses import JSONResponse
     from sqlalchemy.exc import SQLAlchemyError
@@ -197,3 +199,4 @@ def install_limits(web: FastAPI) -> None:
         return response
 
     web.add_exception_handler(SQLAlchemyError, _database)
+    web.add_exception_handler(sqlite3.Error, _database)  # the stdlib sqlite3 adapter's errors

@@ -1,4 +1,4 @@
-"""HTML pages of a session: plan, the player, after the session, and history.
+"""HTML pages of a session: plan, the player and after the session (history: pages_history).
 
 Home shows a suggestion and the last session through ``home_sessions`` (``pages.py``).
 """
@@ -221,25 +221,4 @@ def after(request: Request, app: AppDep, session_id: SessionId) -> HTMLResponse:
         closing=facts,
         exercises=[(s.exercise_id, s.name) for s in facts.stretches],  # only those done
         helped_name=names.get(entry.helped_most or "", ""),
-    )
-
-
-@router.get("/history", response_class=HTMLResponse)
-def history_page(request: Request, app: AppDep) -> HTMLResponse:
-    from unkink.services.reminders import breaks_by_day
-    from unkink.services.sessions import history
-    from unkink.web.api_safety import read_cracks
-    from unkink.web.history_view import history_context
-
-    entries = history(uow=app.uow, limit=500)
-    cracks = read_cracks(app)
-    desk_breaks = breaks_by_day(uow=app.uow, today=app.today(), days=14)  # unkink remind
-    names = {e.id: e.name for e in app.catalogue}
-    return render(
-        request,
-        "history.html",
-        title="History",
-        active="/history",
-        desk_breaks=desk_breaks,
-        **history_context(entries, cracks.days, today=app.today(), names=names),
     )

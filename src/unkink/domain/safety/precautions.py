@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from types import MappingProxyType
 
 from unkink.domain.errors import InvalidInput
 from unkink.domain.exercises import BUILTIN_IDS, Exercise
@@ -30,10 +31,25 @@ class Mark(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Precautions:
-    """Marks per exercise id; an id with no mark is offered normally."""
+    """Marks per exercise id; an id with no mark is offered normally.
+
+    A value: both mappings are read-only copies of what was passed (a caller changing its
+    dict afterwards changes nothing here), and equal precautions hash alike, so they can key
+    a memo such as the plan preview's (issue 10)."""
 
     marks: Mapping[str, Mark] = field(default_factory=dict)
     modifications: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "marks", MappingProxyType(dict(self.marks)))
+        object.__setattr__(self, "modifications", MappingProxyType(dict(self.modifications)))
+
+    def __hash__(self) -> int:
+        return hash((frozenset(self.marks.items()), frozenset(self.modifications.items())))
+
+    def __reduce__(self) -> tuple[type[Precautions], tuple[dict[str, Mark], dict[str, str]]]:
+        """Pickled and copied as plain dicts (a mappingproxy cannot be pickled)."""
+        return (Precautions, (dict(self.marks), dict(self.modifications)))
 
     def mark_for(self, exercise_id: str) -> Mark:
         return self.marks.get(exercise_id, Mark.OFFER)
