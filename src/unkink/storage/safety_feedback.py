@@ -14,10 +14,10 @@ from sqlalchemy import Connection, func, insert, select
 from unkink.domain.safety.pain import PainAction
 from unkink.domain.safety.referral import ScorePoint
 from unkink.domain.session.next_morning import PendingMorning
+from unkink.storage.records import DONE_KINDS
 from unkink.storage.tables import exercise_feedback, pain_reports, ratings, session_events, sessions
 
-DONE_KINDS = ("step", "hold_start")
-"""Cue kinds that mean an exercise was actually done (not just announced as next)."""
+__all__ = ["DONE_KINDS", "SafetyFeedbackQueries"]
 
 
 class SafetyFeedbackQueries:
