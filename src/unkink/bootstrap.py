@@ -41,6 +41,8 @@ class App:
     """Local wall time (naive), for what is stored and for day boundaries."""
     notice: Callable[[str], None] = field(default=lambda _message: None)
     """Where to tell the person about something skipped (the CLI prints it to stderr)."""
+    sqlite_on_sqlalchemy: bool = False
+    """Serve a SQLite file through SQLAlchemy too (the contract tests run both adapters)."""
 
     @cached_property
     def engine(self) -> Engine:
@@ -62,7 +64,7 @@ class App:
         from unkink.storage.lite.store import LiteStore, lite_path
 
         path = lite_path(self.settings.resolved_database_url)
-        if path is None:
+        if path is None or self.sqlite_on_sqlalchemy:
             return None
         return LiteStore(
             path,
