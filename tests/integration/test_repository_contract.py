@@ -203,6 +203,12 @@ def _read_everything(app: App, ids: dict[str, int]) -> dict[str, Any]:
         }
 
 
+def test_each_backend_is_the_adapter_it_names(db_app: App, backend: tuple[str, str]) -> None:
+    expected = "LiteUnitOfWork" if backend[0] == "lite-sqlite" else "SqlUnitOfWork"
+    with db_app.uow() as u:
+        assert type(u).__name__ == expected
+
+
 def test_every_repository_method_keeps_and_returns_what_was_given(db_app: App) -> None:
     ids = _write_everything(db_app)
     got = _read_everything(db_app, ids)
@@ -315,13 +321,17 @@ def test_nothing_is_kept_without_commit_and_rollback_undoes(db_app: App) -> None
         assert u.safety.stretch_place() == "desk"
 
 
-def test_a_lock_that_was_not_had_is_database_busy(db_app: App, backend: tuple[str, str]) -> None:
-    if not backend[0].endswith("-sqlite"):
-        pytest.skip("SQLite's own 'database is locked'")
+@pytest.mark.parametrize("name", ["lite-sqlite", "sqlalchemy-sqlite"])
+def test_a_lock_that_was_not_had_is_database_busy(name: str, tmp_path: Path) -> None:
+    """SQLite's 'database is locked' raised inside a unit of work leaves it as DatabaseBusy.
+
+    (Another connection that does not wait makes a real one at once; the adapters' own
+    connections wait 10 s, which test_session_store_first.py shows across processes.)"""
+    path = str(tmp_path / "held.db")
+    db_app = backend_app(name, f"sqlite:///{path}")
     with db_app.uow() as u:
         u.ensure_profile(now=T0)
         u.commit()
-    path = backend[1].removeprefix("sqlite:///")
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
