@@ -38,7 +38,9 @@ def plain_errors(path: str) -> Iterator[None]:
 
 
 def _open(path: str) -> sqlite3.Connection:
-    raw = sqlite3.connect(path, timeout=SQLITE_TIMEOUT_S, isolation_level=None)
+    raw = sqlite3.connect(
+        path, timeout=SQLITE_TIMEOUT_S, isolation_level=None, check_same_thread=False
+    )  # kept for reuse by the store, possibly in another thread (one unit of work at a time)
     try:
         sqlite_pragmas(raw)
     except BaseException:

@@ -8,6 +8,11 @@ SQLAlchemy way, which also words every refusal, so no rule about URLs is written
 file, one without that table, or one at a revision other than ``migrate.HEAD`` takes the cold
 path, ``cold()``: SQLAlchemy's ``ensure_current`` (Alembic's upgrade under the schema lock, and
 the refusal of a layout newer than this unkink, in its own words). Then sqlite3 carries on.
+
+Connections are kept for the next unit of work, as SQLAlchemy's pool does: closing the last
+connection to a WAL file checkpoints it and deletes the WAL, which made every write of a
+session ~8 times dearer (6.4 ms instead of 0.75 ms). A connection is reused only after a unit
+of work that ended without an error, outside any transaction; one unit of work at a time.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ from unkink.storage.lite.connection import LiteConnection
 from unkink.storage.migrate import HEAD
 
 _NOT_PLAIN = ("?", "%", "#")
+POOL_SIZE = 5
+"""Idle connections kept (SQLAlchemy's default pool size); more are closed when released."""
 
 
 def lite_path(url: str) -> Path | None:
@@ -55,6 +62,7 @@ class LiteStore:
         self._create_folder = create_folder
         self._cold = cold
         self._ready = False
+        self._idle: list[LiteConnection] = []  # list.pop/append are atomic: no lock needed
 
     @property
     def file(self) -> str:
@@ -62,7 +70,10 @@ class LiteStore:
 
     def connect(self) -> LiteConnection:
         if self._ready:
-            return LiteConnection(self.file)
+            try:
+                return self._idle.pop()
+            except IndexError:
+                return LiteConnection(self.file)
         check_folder(self.path, create=self._create_folder)
         if self.path.exists():
             conn = LiteConnection(self.file)
@@ -78,3 +89,15 @@ class LiteStore:
         self._cold()
         self._ready = True
         return LiteConnection(self.file)
+
+    def release(self, conn: LiteConnection, *, reusable: bool) -> None:
+        """Keep ``conn`` for the next unit of work if it is clean, else close it."""
+        if reusable and not conn.in_transaction and len(self._idle) < POOL_SIZE:
+            self._idle.append(conn)
+        else:
+            conn.close()
+
+    def close(self) -> None:
+        """Close the idle connections (the last one to close checkpoints the WAL)."""
+        while self._idle:
+            self._idle.pop().close()

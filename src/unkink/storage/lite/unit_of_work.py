@@ -44,14 +44,16 @@ class LiteUnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        clean = exc is None
         try:
             if self.connection.in_transaction:
                 self.connection.rollback()
         except Exception:
+            clean = False
             if exc is None:
                 raise  # else the error that ended the unit of work says more
         finally:
-            self.connection.close()
+            self._store.release(self.connection, reusable=clean)
         if is_lock(exc):  # a typed, retryable category instead of a driver's sentence
             raise DatabaseBusy() from exc
 
