@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from unkink.domain.safety.pain import PainAction
-from unkink.domain.safety.urgency import Urgency
+if TYPE_CHECKING:
+    from unkink.domain.safety.pain import PainAction
+    from unkink.domain.safety.urgency import Urgency
 
 LOCAL_PROFILE_ID = 1
 """The single local person. The multi-user server will pass its own profile ids."""
