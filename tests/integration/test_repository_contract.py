@@ -26,6 +26,7 @@ from unkink.domain.session.status import EventKind, Moment, SessionStatus
 from unkink.storage.tables import metadata
 
 T0 = datetime(2026, 3, 2, 9, 0, 0)
+DAY = 24 * 60
 TODAY = date(2026, 3, 9)
 PLAN = {
     "area": "lower",
@@ -80,6 +81,9 @@ def _write_everything(app: App) -> dict[str, int]:
             third, status=SessionStatus.STOPPED, reason="pain", at=_at(122), elapsed_s=5.0
         )
         fourth = s.add_session(routine_id=routine, started_at=_at(180))
+        fifth = s.add_session(routine_id=routine, started_at=_at(60))  # same start as second
+        s.add_rating(second, moment=Moment.BEFORE, stiffness=None, pain=2, at=_at(10 * DAY))
+        s.add_rating(third, moment=Moment.BEFORE, stiffness=None, pain=None, at=_at(20 * DAY))
         safety = u.safety
         safety.acknowledge(T0)
         safety.set_person(age=40, sex="female")
@@ -152,6 +156,7 @@ def _write_everything(app: App) -> dict[str, int]:
         r.queue_for_later(day=T0.date(), exercise_ids=["cat_camel", "butterfly"], at=_at(3))
         u.commit()
     return {
+        "fifth": fifth,
         "routine": routine,
         "first": first,
         "second": second,
@@ -172,6 +177,9 @@ def _read_everything(app: App, ids: dict[str, int]) -> dict[str, Any]:
             "routine": s.get_routine(ids["routine"]),
             "sessions": listed,
             "two": s.list_sessions(limit=2),
+            "page2": s.list_sessions(limit=2, before=(listed[1].started_at, listed[1].id)),
+            "page3": s.list_sessions(limit=2, before=(listed[2].started_at, listed[2].id)),
+            "page_end": s.list_sessions(limit=2, before=(listed[-1].started_at, listed[-1].id)),
             "find": s.find_session(ids["first"]),
             "missing": s.find_session(ids["fourth"] + 100),
             "running": s.latest_running(),
@@ -193,6 +201,8 @@ def _read_everything(app: App, ids: dict[str, int]) -> dict[str, Any]:
             "worse": safety.worse_mornings(),
             "morning": safety.last_session_for_morning(),
             "points": safety.score_points(),
+            "points_10": safety.score_points(within_days=10),
+            "points_9": safety.score_points(within_days=9),
             "checks": o.checks(),
             "goal": o.goal(),
             "pain_stops": o.pain_stops(),
@@ -214,9 +224,12 @@ def test_every_repository_method_keeps_and_returns_what_was_given(db_app: App) -
     got = _read_everything(db_app, ids)
     assert got["routine"] == PLAN
     assert [x.id for x in got["sessions"]] == [
-        ids[k] for k in ("fourth", "third", "second", "first")
+        ids[k] for k in ("fourth", "third", "fifth", "second", "first")
     ]
     assert [x.id for x in got["two"]] == [ids["fourth"], ids["third"]]
+    assert [x.id for x in got["page2"]] == [ids["fifth"], ids["second"]]
+    assert [x.id for x in got["page3"]] == [ids["second"], ids["first"]]  # same start: by id
+    assert got["page_end"] == []
     first = got["find"]
     assert (first.status, first.stop_reason, first.ended_at) == (
         SessionStatus.COMPLETED,
@@ -249,7 +262,8 @@ def test_every_repository_method_keeps_and_returns_what_was_given(db_app: App) -
     ]
     plans, rated = got["history"]
     assert plans == {ids["routine"]: PLAN} and rated[ids["first"]] == got["ratings"]
-    assert rated[ids["second"]] == [] and got["history_none"] == ({}, {})
+    assert rated[ids["fifth"]] == [] and got["history_none"] == ({}, {})
+    assert [(x.moment, x.pain) for x in rated[ids["second"]]] == [(Moment.BEFORE, 2)]
     assert got["acknowledged"] == T0 and got["person"] == (40, "female")
     assert got["place"] == "desk"
     screening = got["screening"]
@@ -278,7 +292,10 @@ def test_every_repository_method_keeps_and_returns_what_was_given(db_app: App) -
     assert got["worse"] == {"cat_camel": [True], "bridge": [True]}
     pending, answered = got["morning"]
     assert pending == PendingMorning(ids["third"], _at(120).date(), ()) and answered is False
-    assert [(p.day, p.score) for p in got["points"]] == [(T0.date(), 6)]
+    day10 = _at(10 * DAY).date()
+    assert [(p.day, p.score) for p in got["points"]] == [(T0.date(), 6), (day10, 2)]
+    assert got["points_10"] == got["points"]  # the latest point's day (not the unscored rating)
+    assert [(p.day, p.score) for p in got["points_9"]] == [(day10, 2)]
     checks = got["checks"]
     assert [(c.recorded_at, c.pain, dict(c.scores), c.skipped) for c in checks] == [
         (_at(0), 5, {"walking": 4, "sitting": 6}, False),

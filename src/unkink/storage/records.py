@@ -7,7 +7,7 @@ can build the same values without importing SQLAlchemy.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -58,3 +58,9 @@ class ReminderEventRow:
     sitting_s: float | None
     session_id: int | None
     detail: dict[str, Any] | None
+
+
+def window_start(latest: datetime, within_days: int) -> datetime:
+    """Midnight of the day ``within_days`` days before ``latest``'s day: where
+    ``score_points(within_days=...)`` starts, in both adapters."""
+    return datetime.combine(latest.date() - timedelta(days=within_days), time.min)

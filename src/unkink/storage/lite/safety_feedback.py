@@ -15,7 +15,7 @@ from unkink.domain.session.next_morning import PendingMorning
 from unkink.storage.lite.connection import LiteConnection
 from unkink.storage.lite.values import as_datetime, flag, stamp, to_json
 from unkink.storage.lite.values import when as stored_time
-from unkink.storage.records import DONE_KINDS
+from unkink.storage.records import DONE_KINDS, window_start
 
 _DONE = ", ".join(f"'{kind}'" for kind in DONE_KINDS)
 
@@ -104,17 +104,28 @@ class LiteSafetyFeedback:
                 (pending.session_id, exercise_id, flag(worse), stamp(at)),
             )
 
-    def score_points(self) -> list[ScorePoint]:
-        """Before-session ratings as 0-10 points (the higher of pain and stiffness)."""
-        rows = self.connection.rows(
-            "SELECT r.recorded_at, r.pain, r.stiffness FROM ratings AS r"
-            " JOIN sessions AS s ON s.id = r.session_id"
-            " WHERE s.profile_id = ? AND r.moment = 'before' ORDER BY r.recorded_at",
-            (self.profile_id,),
+    def score_points(self, *, within_days: int | None = None) -> list[ScorePoint]:
+        """Before-session ratings as 0-10 points (the higher of pain and stiffness); with
+        ``within_days``, only those on or after that many days before the latest point's day."""
+        where = (
+            " FROM ratings AS r JOIN sessions AS s ON s.id = r.session_id"
+            " WHERE s.profile_id = ? AND r.moment = 'before'"
+            " AND (r.pain IS NOT NULL OR r.stiffness IS NOT NULL)"
         )
-        points = []
-        for row in rows:
-            scores = [s for s in (row["pain"], row["stiffness"]) if s is not None]
-            if scores:
-                points.append(ScorePoint(stored_time(row["recorded_at"]).date(), max(scores)))
-        return points
+        params: tuple[Any, ...] = (self.profile_id,)
+        if within_days is not None:
+            latest = as_datetime(self.connection.value(f"SELECT max(r.recorded_at){where}", params))
+            if latest is None:
+                return []
+            where += " AND r.recorded_at >= ?"
+            params = (*params, stamp(window_start(latest, within_days)))
+        rows = self.connection.rows(
+            f"SELECT r.recorded_at, r.pain, r.stiffness{where} ORDER BY r.recorded_at", params
+        )
+        return [
+            ScorePoint(
+                stored_time(r["recorded_at"]).date(),
+                max(v for v in (r["pain"], r["stiffness"]) if v is not None),
+            )
+            for r in rows
+        ]

@@ -103,11 +103,17 @@ class LiteSessionRepository:
         )
         return _session(row) if row is not None else None
 
-    def list_sessions(self, *, limit: int) -> list[SessionRecord]:
-        rows = self.connection.rows(
-            f"{_SESSION} WHERE profile_id = ?{_NEWEST}", (self.profile_id, limit)
-        )
-        return [_session(r) for r in rows]
+    def list_sessions(
+        self, *, limit: int, before: tuple[datetime, int] | None = None
+    ) -> list[SessionRecord]:
+        """Newest first; ``before`` = (started_at, id) of the last row of the previous page."""
+        sql = f"{_SESSION} WHERE profile_id = ?"
+        params: tuple[Any, ...] = (self.profile_id,)
+        if before is not None:
+            at = stamp(before[0])
+            sql += " AND (started_at < ? OR (started_at = ? AND id < ?))"
+            params = (*params, at, at, before[1])
+        return [_session(r) for r in self.connection.rows(sql + _NEWEST, (*params, limit))]
 
     def _update(self, session_id: int, assignments: str, values: tuple[Any, ...]) -> None:
         self.connection.write(
