@@ -1,9 +1,9 @@
-"""Lighthouse scores of the player and home, mobile and desktop, against Debian's Chromium.
+"""Lighthouse scores of every page, mobile and desktop, against Debian's Chromium.
 
 Serves unkink on loopback with a fresh database (screened, one session started), then runs
 the ``lighthouse`` command (npm, see scripts/install-system) on each page and form factor:
 
-    .venv/bin/python bench/lighthouse.py [--runs 1]
+    .venv/bin/python bench/lighthouse.py [--runs 1] [--pages home,player]
 
 Prints the four category scores (performance, accessibility, best practices, SEO) and CLS;
 the target is 98 or more everywhere and CLS at most 0.02 (docs/web.md records a run).
@@ -53,6 +53,7 @@ def run_lighthouse(url: str, *, desktop: bool, out: Path) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--pages", default="", help="comma-separated names (default: all)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         url, server = _serve(Path(folder))
@@ -61,10 +62,31 @@ def main() -> None:
             import httpx
 
             plan = {"area": "lower", "where": "floor", "minutes": 5}
+            done = httpx.post(f"{url}/api/sessions", json=plan).json()["id"]
+            httpx.post(f"{url}/api/sessions/{done}/finish", json={"elapsed_s": 60})
             session = httpx.post(f"{url}/api/sessions", json=plan).json()["id"]
-            pages = {"home": "/", "player": f"/session/{session}"}
+            pages = {
+                "home": "/",
+                "welcome": "/welcome",
+                "screening": "/screening",
+                "conditions": "/conditions",
+                "exercises": "/exercises",
+                "plan": "/plan?area=lower&where=floor&minutes=5",
+                "player": f"/session/{session}",
+                "after": f"/session/{done}/after",
+                "history": "/history",
+                "cracks": "/cracks",
+                "insights": "/insights",
+                "measures": "/measures",
+                "summary": "/summary",
+            }
+            chosen = [n for n in args.pages.split(",") if n]
+            unknown = sorted(set(chosen) - set(pages))
+            if unknown:
+                parser.error(f"no page named {', '.join(unknown)}; pages: {', '.join(pages)}")
+            pages = {n: p for n, p in pages.items() if not chosen or n in chosen}
             print(
-                f"{'page':8} {'form':8} "
+                f"{'page':10} {'form':8} "
                 + " ".join(f"{c[:13]:>13}" for c in CATEGORIES)
                 + "    CLS"
             )
@@ -82,7 +104,7 @@ def main() -> None:
                         f"{med['largest-contentful-paint']:.0f} ms, "
                         f"TBT {med['total-blocking-time']:.0f} ms"
                     )
-                    print(f"{name:8} {form:8} {cells} {med['cls']:6.3f}  {timing}", flush=True)
+                    print(f"{name:10} {form:8} {cells} {med['cls']:6.3f}  {timing}", flush=True)
         finally:
             server.should_exit = True
 

@@ -14,15 +14,19 @@ from __future__ import annotations
 
 import argparse
 import socket
+import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import Any
 
 import httpx
 import uvicorn
 from playwright.sync_api import Page, sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the tests' own answers, below
+
+from tests.e2e.flows import SAFE_ANSWERS as ANSWERS  # noqa: E402
 
 from unkink.bootstrap import build
 from unkink.browser import launch_chromium
@@ -31,21 +35,6 @@ from unkink.web.app import create_app
 
 VIEWPORTS = ((360, 640), (390, 844), (1280, 800))
 SCHEMES = ("light", "dark")
-ANSWERS: dict[str, Any] = {
-    "age": 38,
-    "sex": "male",
-    "pain_area": "low_back",
-    "duration_days": 10,
-    "trauma": "none",
-    "onset": "gradual",
-    "leg_numbness_or_tingling": "none",
-    "leg_weakness": "none",
-    "cancer_history": "none",
-    "pain_trend": "improving",
-    "pain_pattern": "mechanical",
-    "night_pain": "none",
-    "age_at_onset": 37,
-}
 
 
 def _serve(folder: Path) -> tuple[str, uvicorn.Server]:

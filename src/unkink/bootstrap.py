@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -28,6 +28,12 @@ if TYPE_CHECKING:
     from unkink.storage.unit_of_work import SqlUnitOfWork
 
 
+def _local_zone() -> tzinfo | None:
+    from unkink.localzone import local_zone
+
+    return local_zone()
+
+
 def _local_now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
@@ -39,6 +45,8 @@ class App:
     """Monotonic seconds, for timing sessions."""
     wall_clock: Callable[[], datetime] = field(default=_local_now)
     """Local wall time (naive), for what is stored and for day boundaries."""
+    zone: tzinfo | None = field(default_factory=lambda: _local_zone())
+    """The local time zone, for clock changes (``None``: compare wall times as they are)."""
     notice: Callable[[str], None] = field(default=lambda _message: None)
     """Where to tell the person about something skipped (the CLI prints it to stderr)."""
     sqlite_on_sqlalchemy: bool = False

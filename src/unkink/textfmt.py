@@ -25,3 +25,25 @@ def duration_words(seconds: float) -> str:
     n, unit = _parts(seconds)
     word = "second" if unit == "s" else "minute"
     return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+_ENDINGS = {"completed": "Finished", "running": "Not finished", "stopped": "Stopped early"}
+_REASONS = {
+    "pain": "because of pain",
+    "skipped_most": "most of it skipped",
+    "skipped_all": "most of it skipped",
+    "not_resumed": "a new one began",
+}
+
+
+def session_ending(status: str, stop_reason: str | None) -> str:
+    """How a session ended, for every list of sessions: ``"Finished"``, ``"Stopped early"``,
+    ``"Stopped early because of pain"``, ``"Stopped early: most of it skipped"``.
+
+    ``status`` and ``stop_reason`` are ``SessionStatus`` and ``StopReason`` values; a quit or
+    a plain stop adds nothing to "Stopped early"."""
+    ending = _ENDINGS.get(status, status)
+    reason = _REASONS.get(stop_reason or "", "") if status == "stopped" else ""
+    if not reason:
+        return ending
+    return f"{ending} {reason}" if reason.startswith("because") else f"{ending}: {reason}"

@@ -132,3 +132,15 @@ def test_taking_a_break_starts_a_desk_session_and_history_counts_it(
     wall_clock.tick(days=1)
     assert reminders.today(uow=app.uow, catalogue=app.catalogue, day=app.today()).breaks is None
     assert len(reminders.breaks_by_day(uow=app.uow, today=app.today() + timedelta(days=1))) == 1
+
+
+def test_insights_count_desk_breaks_as_the_reminder_does(app: App) -> None:
+    """One definition of a desk break (``BreakDay.breaks``) for insights, history and closing."""
+    from unkink.services.insights import insights
+
+    reminders.record_event(uow=app.uow, at=app.now(), kind="started", sitting_s=2700)
+    reminders.record_event(uow=app.uow, at=app.now(), kind="away", sitting_s=3000)
+    reminders.record_event(uow=app.uow, at=app.now(), kind="skipped", sitting_s=600)
+    found = insights(uow=app.uow, today=app.today(), names={})
+    assert found.weeks[-1].desk_breaks == 2
+    assert reminders.breaks_by_day(uow=app.uow, today=app.today())[0].breaks == 2

@@ -80,11 +80,18 @@ def test_no_ratings_says_not_enough_data() -> None:
 def test_weeks_count_sessions_desk_breaks_and_cracks() -> None:
     points = [_point(0, "a", -1), _point(1, "a", -1, place="desk"), _point(8, "a", 0)]
     cracks = [datetime(2026, 1, 6, 12), datetime(2026, 1, 20, 12)]
-    weeks = weekly(points, cracks, today=date(2026, 1, 21))
+    # desk breaks are the reminder's (routines started from it, time away), not desk sessions
+    breaks = {date(2026, 1, 5): 3, date(2026, 1, 19): 2}
+    weeks = weekly(points, cracks, today=date(2026, 1, 21), weekly_breaks=breaks)
     assert [(w.sessions, w.desk_breaks, w.crack_sessions) for w in weeks] == [
-        (2, 1, 1),
+        (2, 3, 1),
         (1, 0, 0),
-        (0, 0, 1),
+        (0, 2, 1),
+    ]
+    only_breaks = weekly([], [], today=date(2026, 1, 21), weekly_breaks={date(2026, 1, 12): 1})
+    assert [(w.start, w.desk_breaks) for w in only_breaks] == [
+        (date(2026, 1, 12), 1),
+        (date(2026, 1, 19), 0),
     ]
     assert weeks_on_goal(weeks, Goal(2)) == 1
     assert weeks_on_goal(weeks, None) is None

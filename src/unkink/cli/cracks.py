@@ -51,11 +51,13 @@ def crack(
     app = get_app(ctx)
     now = app.now()
     try:
-        when = parse_crack_time(at, now) if at is not None else None
+        when = parse_crack_time(at, now, app.zone) if at is not None else None
     except CrackTimeInvalid as exc:
         fail(f"--at: {exc}")
     with plain_errors():
-        logged = service.log_crack(uow=app.uow, at=when, now=now, where=where, relief=score)
+        logged = service.log_crack(
+            uow=app.uow, at=when, now=now, where=where, relief=score, zone=app.zone
+        )
     first_use = logged.needs_intended_use
     typer.echo(f"Logged a crack at {logged.at:%Y-%m-%d %H:%M}" + (f" ({where})." if where else "."))
     if logged.first_neck_crack:

@@ -80,7 +80,7 @@ def run(args: list[str] | None = None) -> None:
     ``report_errors``, which words them itself (no library text, no "Aborted!").
     """
     # unkink uses no pydantic plugins; looking for them scans every installed package's
-    # metadata on the first validation (typer validates each option): ~50 ms a start.
+    # metadata on the first validation (the catalogue models, on a cache miss): ~50 ms.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     with report_errors():
         code = app(args=args, prog_name="unkink", standalone_mode=False)

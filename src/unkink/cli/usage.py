@@ -1,14 +1,15 @@
 """Command-line mistakes in our own words: what was wrong, where, and how to fix it.
 
-typer (and the click inside it) and pydantic word their errors for programmers
-("Input should be a valid number, unable to parse string as a number"). Every parameter
-error of every command comes through ``usage_message`` instead, which reads the structured
-error (the option, its type and bounds, the value given) and says it plainly.
+typer and the click inside it word their errors for programmers ("'abc' is not a valid
+float."). Every parameter error of every command comes through ``usage_message`` instead,
+which reads the parameter's click type (its kind, bounds and choices) and says it plainly;
+only the value the person typed is taken from click's message.
 """
 
 from __future__ import annotations
 
-import enum
+import ast
+import re
 from typing import Any
 
 
@@ -43,23 +44,24 @@ def _where(param: Any) -> str:
 
 
 def _bad_value(exc: Any, param: Any) -> str:
+    """Worded from the parameter's click type (its name, bounds and choices), never its text."""
     where = _where(param)
-    error = _first_error(exc)
-    value = error.get("input")
+    kind = getattr(param, "type", None)
+    name = str(getattr(kind, "name", ""))
+    value = _given(str(getattr(exc, "message", "")))
     shown = f"'{value}'" if value is not None else "what was given"
-    annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
-    low, high = getattr(param, "min", None), getattr(param, "max", None)
-    kind = str(error.get("type", ""))
-    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
-        choices = ", ".join(str(m.value) for m in annotation)
-        return f"{where} can't be {shown}. Use one of: {choices}."
-    if low is not None and high is not None and kind.startswith(("less", "greater")):
+    choices = getattr(kind, "choices", None)
+    if choices:
+        listed = ", ".join(str(getattr(c, "value", c)) for c in choices)
+        return f"{where} can't be {shown}. Use one of: {listed}."
+    low, high = getattr(kind, "min", None), getattr(kind, "max", None)
+    if name.endswith("range") and low is not None and high is not None and _is_number(value):
         return f"{where} must be from {low} to {high}, not {value}."
-    if kind in ("int_parsing", "int_from_float"):
+    if name.startswith(("int ", "integer")) or name == "int":
         return f"{where} takes a whole number (like 5), not {shown}."
-    if kind in ("float_parsing", "float_type"):
+    if name.startswith("float"):
         return f"{where} takes a number (like 10), not {shown}."
-    if kind in ("bool_parsing",):
+    if name == "boolean":
         return f"{where} takes yes or no, not {shown}."
     text = str(getattr(exc, "message", "")).strip()
     if text.endswith(("is a directory.", "is a file.", "does not exist.", "is not readable.")):
@@ -67,11 +69,27 @@ def _bad_value(exc: Any, param: Any) -> str:
     return f"{where} can't be {shown}."
 
 
-def _first_error(exc: Any) -> dict[str, Any]:
-    cause = exc.__cause__
-    errors = getattr(cause, "errors", None)
-    if callable(errors):
-        found = errors()
-        if found:
-            return dict(found[0])
-    return {}
+def _given(message: str) -> str | None:
+    """The value the person typed: click's type errors start with it, quoted or (in range
+    errors) as the number itself."""
+    match = _GIVEN.match(message)
+    if match is None:
+        return None
+    raw = match.group(0)
+    if raw[0] in "'\"":
+        try:
+            return str(ast.literal_eval(raw))
+        except (ValueError, SyntaxError):
+            return raw.strip("'\"")
+    return raw
+
+
+def _is_number(value: str | None) -> bool:
+    try:
+        float(value or "")
+    except ValueError:
+        return False
+    return True
+
+
+_GIVEN = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|-?[0-9][0-9.e+-]*""")

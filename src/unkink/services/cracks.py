@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from unkink.domain.safety.crack_time import check_crack_time
@@ -43,9 +43,12 @@ def log_crack(
     now: datetime,
     where: str | None,
     relief: int | None,
+    zone: tzinfo | None = None,
 ) -> CrackLogged:
-    """Store a crack (``at`` None = now) after the one time rule; return the new status."""
-    when = check_crack_time(at if at is not None else now, now)
+    """Store a crack (``at`` None = now) after the one time rule; return the new status.
+
+    ``zone``: the local time zone, so "not in the future" holds across a clock change."""
+    when = check_crack_time(at if at is not None else now, now, zone)
     with uow() as u:
         u.ensure_profile(now=now)
         repo = u.safety

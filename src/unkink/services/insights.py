@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from unkink.domain.insights import wording
 from unkink.domain.insights.estimate import LEVEL, MIN_SESSIONS
-from unkink.domain.insights.measures import WeeklyCheck, week_of
+from unkink.domain.insights.measures import WeeklyCheck
 from unkink.domain.insights.records import Goal, SessionPoint
 from unkink.domain.insights.stretches import StretchInsight, clear_differences, stretch_insights
 from unkink.domain.insights.trends import (
@@ -24,6 +24,7 @@ from unkink.domain.insights.trends import (
     Week,
     before_trend,
     cracks_against_stretching,
+    week_start,
     weekly,
     weeks_on_goal,
 )
@@ -106,6 +107,7 @@ def session_points(entries: Sequence[HistoryEntry]) -> list[SessionPoint]:
 def insights(*, uow: UowFactory, today: date, names: Mapping[str, str]) -> Insights:
     """Everything the insights page, ``unkink insights`` and the report show."""
     from unkink.domain.safety.cracks import group_sessions
+    from unkink.services.reminders import breaks_by_day
     from unkink.services.session_history import history
 
     points = session_points(history(uow=uow, limit=ALL_SESSIONS))
@@ -116,8 +118,20 @@ def insights(*, uow: UowFactory, today: date, names: Mapping[str, str]) -> Insig
         goal = u.outcomes.goal()
     crack_starts = [s.start for s in group_sessions(c.at for c in cracks)]
     answered = [c for c in checks if not c.skipped]
-    pain_by_week = {week_of(c.recorded_at.date()): c.pain for c in answered if c.pain is not None}
-    weeks = weekly(points, crack_starts, today=today, weekly_pain=pain_by_week)
+    pain_by_week = {
+        week_start(c.recorded_at.date()): c.pain for c in answered if c.pain is not None
+    }
+    breaks_by_week: dict[date, int] = {}
+    for day in breaks_by_day(uow=uow, today=today, days=MAX_WEEKS * 7):
+        week = week_start(day.day)
+        breaks_by_week[week] = breaks_by_week.get(week, 0) + day.breaks
+    weeks = weekly(
+        points,
+        crack_starts,
+        today=today,
+        weekly_pain=pain_by_week,
+        weekly_breaks=breaks_by_week,
+    )
     stretches = stretch_insights(points)
     stiff, pain = before_trend(weeks, "stiffness"), before_trend(weeks, "pain")
     comparison = cracks_against_stretching(weeks)

@@ -172,7 +172,12 @@ def log_crack(body: CrackIn, app: AppDep) -> CrackOut:
 
     try:
         logged = cracks.log_crack(
-            uow=app.uow, at=body.at, now=app.now(), where=body.where, relief=body.relief
+            uow=app.uow,
+            at=body.at,
+            now=app.now(),
+            where=body.where,
+            relief=body.relief,
+            zone=app.zone,
         )
     except CrackTimeInvalid as exc:
         raise _bad(exc) from None

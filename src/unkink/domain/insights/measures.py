@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from statistics import mean
 
 from unkink.domain.errors import InvalidInput
@@ -81,10 +81,6 @@ def first_and_last(checks: Sequence[WeeklyCheck], activity: str) -> tuple[int, i
     """An activity's first and latest PSFS score (oldest first input), if rated twice or more."""
     scores = [c.scores[activity] for c in checks if activity in c.scores]
     return (scores[0], scores[-1]) if len(scores) >= 2 else None
-
-
-def week_of(day: date) -> date:
-    return day - timedelta(days=day.weekday())
 
 
 def measure_texts() -> tuple[str, ...]:

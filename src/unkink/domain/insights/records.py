@@ -20,11 +20,6 @@ class SessionPoint:
     stop_reason: str | None = None
     minutes: float = 0.0
 
-    @property
-    def desk_break(self) -> bool:
-        """A session at the desk counts as a desk break (a short routine without the floor)."""
-        return self.place == "desk"
-
     def change(self, which: int) -> int | None:
         """after - before for stiffness (0) or pain (1); None unless both were rated."""
         b, a = self.before[which], self.after[which]

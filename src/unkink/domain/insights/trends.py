@@ -54,11 +54,17 @@ def weekly(
     *,
     today: date,
     weekly_pain: dict[date, int] | None = None,
+    weekly_breaks: dict[date, int] | None = None,
 ) -> list[Week]:
-    """From the first week with data (at most ``MAX_WEEKS`` back) to this week, oldest first."""
+    """From the first week with data (at most ``MAX_WEEKS`` back) to this week, oldest first.
+
+    ``weekly_breaks``: desk breaks by week start, as the reminder counts them
+    (``BreakDay.breaks``: routines started from a reminder and time away), the one definition
+    the closing screen and history use too."""
     weekly_pain = weekly_pain or {}
+    weekly_breaks = weekly_breaks or {}
     days = [p.started_at.date() for p in points] + [c.date() for c in crack_starts]
-    days += list(weekly_pain)
+    days += list(weekly_pain) + [d for d, n in weekly_breaks.items() if n]
     this_week = week_start(today)
     if not days:
         return []
@@ -74,7 +80,7 @@ def weekly(
             Week(
                 start=start,
                 sessions=len(held),
-                desk_breaks=sum(1 for p in held if p.desk_break),
+                desk_breaks=weekly_breaks.get(start, 0),
                 stiffness_before=mean(stiff) if stiff else None,
                 pain_before=mean(pain) if pain else None,
                 crack_sessions=sum(1 for c in crack_starts if start <= c.date() < end),
