@@ -1,21 +1,24 @@
 """The safety feature's feedback on sqlite3: the twin of ``storage/safety_feedback.py``.
 
 Pain stops, the morning after, and ratings; a mixin of ``LiteSafetyRepo`` (same connection and
-``profile_id``), kept apart so both modules stay short.
+``profile_id``), kept apart so both modules stay short. Domain modules are imported by the
+methods that need them (see ``safety_repo.py``).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from unkink.domain.safety.pain import PainAction
-from unkink.domain.safety.referral import ScorePoint
-from unkink.domain.session.next_morning import PendingMorning
 from unkink.storage.lite.connection import LiteConnection
 from unkink.storage.lite.values import as_datetime, flag, stamp, to_json
 from unkink.storage.lite.values import when as stored_time
 from unkink.storage.records import DONE_KINDS, window_start
+
+if TYPE_CHECKING:
+    from unkink.domain.safety.pain import PainAction
+    from unkink.domain.safety.referral import ScorePoint
+    from unkink.domain.session.next_morning import PendingMorning
 
 _DONE = ", ".join(f"'{kind}'" for kind in DONE_KINDS)
 
@@ -46,6 +49,8 @@ class LiteSafetyFeedback:
     def pain_stop_since(self, when: datetime) -> datetime | None:
         """The first stop-and-rescreen pain report after ``when``, if any (same second counts:
         the cautious reading, as in the SQLAlchemy twin)."""
+        from unkink.domain.safety.pain import PainAction
+
         return as_datetime(
             self.connection.value(
                 "SELECT at FROM pain_reports WHERE profile_id = ? AND decision = ? AND at >= ?"
@@ -77,6 +82,8 @@ class LiteSafetyFeedback:
         )
         if row is None:
             return None
+        from unkink.domain.session.next_morning import PendingMorning
+
         done = self.connection.rows(
             "SELECT exercise_id FROM session_events WHERE session_id = ?"
             f" AND exercise_id IS NOT NULL AND kind IN ({_DONE})"
@@ -107,6 +114,8 @@ class LiteSafetyFeedback:
     def score_points(self, *, within_days: int | None = None) -> list[ScorePoint]:
         """Before-session ratings as 0-10 points (the higher of pain and stiffness); with
         ``within_days``, only those on or after that many days before the latest point's day."""
+        from unkink.domain.safety.referral import ScorePoint
+
         where = (
             " FROM ratings AS r JOIN sessions AS s ON s.id = r.session_id"
             " WHERE s.profile_id = ? AND r.moment = 'before'"

@@ -2,17 +2,16 @@
 
 Acknowledgment, the person, the stretch place, screenings, conditions and cracks; pain stops,
 the morning after and ratings are in ``safety_feedback.py``. Every query is scoped by the unit
-of work's ``profile_id``.
+of work's ``profile_id``. The domain modules a method needs are imported in it: ``unkink
+crack`` uses none of them, and they cost ~15 ms of its start (exercises, poses, statistics).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from unkink.domain.safety.precautions import Condition, parse_condition
-from unkink.domain.safety.urgency import Urgency
 from unkink.storage.lite.connection import LiteConnection
 from unkink.storage.lite.safety_feedback import LiteSafetyFeedback
 from unkink.storage.lite.values import (
@@ -26,6 +25,10 @@ from unkink.storage.lite.values import (
     when,
 )
 from unkink.storage.records import StoredCrack, StoredScreening
+
+if TYPE_CHECKING:
+    from unkink.domain.safety.precautions import Condition
+    from unkink.domain.safety.urgency import Urgency
 
 _CONDITION_EXTRAS = ("weeks", "weeks_since", "approach", "procedure")
 
@@ -96,6 +99,8 @@ class LiteSafetyRepo(LiteSafetyFeedback):
         )
         if row is None:
             return None
+        from unkink.domain.safety.urgency import Urgency
+
         return StoredScreening(
             taken_at=when(row["taken_at"]),
             urgency=Urgency(row["urgency"]),
@@ -121,6 +126,8 @@ class LiteSafetyRepo(LiteSafetyFeedback):
         )  # fmt: skip
 
     def active_conditions(self, today: date) -> list[Condition]:
+        from unkink.domain.safety.precautions import parse_condition
+
         rows = self.connection.rows(
             "SELECT code, weeks, weeks_since, approach, procedure, cleared_by_surgical_team,"
             " recorded_on FROM conditions WHERE profile_id = ?"
