@@ -145,16 +145,9 @@ class LiteSessionRepository:
         at: datetime,
         elapsed_s: float,
     ) -> None:
-        self._update(
-            session_id,
-            "status = ?, stop_reason = ?, ended_at = ?, elapsed_s = ?",
-            (
-                SessionStatus(status).value,
-                None if reason is None else str(reason),
-                stamp(at),
-                elapsed_s,
-            ),
-        )
+        reason = None if reason is None else str(reason)
+        values = (SessionStatus(status).value, reason, stamp(at), elapsed_s)
+        self._update(session_id, "status = ?, stop_reason = ?, ended_at = ?, elapsed_s = ?", values)
 
     def set_helped_most(self, session_id: int, exercise_id: str | None) -> None:
         self._update(session_id, "helped_most = ?", (exercise_id,))
