@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -94,12 +95,41 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         yield from _postgres_database()
 
 
+BACKENDS = (
+    "lite-sqlite",
+    "sqlalchemy-sqlite",
+    pytest.param("sqlalchemy-postgresql", marks=pytest.mark.postgres),
+)
+"""Each storage adapter on each database it serves: the standard library's sqlite3 adapter
+(what a local file uses), SQLAlchemy on SQLite (its cold path), SQLAlchemy on PostgreSQL."""
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, str]]:
+    """(backend name, database URL): a new SQLite file, or a new PostgreSQL database."""
+    name = str(request.param)
+    if name.endswith("-sqlite"):
+        yield name, f"sqlite:///{tmp_path / 'repo.db'}"
+    else:
+        with contextmanager(_postgres_database)() as url:
+            yield name, url
+
+
+def backend_app(
+    name: str, url: str, *, clock: ManualClock | None = None, wall: ManualWallClock | None = None
+) -> App:
+    """An App whose ``uow`` is the adapter ``name`` names (see ``BACKENDS``)."""
+    app = build(load_settings(database_url=url), clock=clock, wall_clock=wall)
+    app.sqlite_on_sqlalchemy = name == "sqlalchemy-sqlite"
+    return app
+
+
 @pytest.fixture
 def db_app(
-    database_url: str, manual_clock: ManualClock, wall_clock: ManualWallClock
+    backend: tuple[str, str], manual_clock: ManualClock, wall_clock: ManualWallClock
 ) -> Iterator[App]:
-    """An App on each real database (migrated on first use)."""
-    app = build(load_settings(database_url=database_url), clock=manual_clock, wall_clock=wall_clock)
+    """An App on each backend (migrated on first use): every repository test runs on all."""
+    app = backend_app(*backend, clock=manual_clock, wall=wall_clock)
     yield app
     if "engine" in app.__dict__:
         app.engine.dispose()

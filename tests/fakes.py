@@ -94,8 +94,13 @@ class FakeSessionRepository:
         running = [r for r in self._mine() if r.status is SessionStatus.RUNNING]
         return max(running, key=lambda r: (r.started_at, r.id), default=None)
 
-    def list_sessions(self, *, limit: int) -> list[SessionRecord]:
-        return sorted(self._mine(), key=lambda r: (r.started_at, r.id), reverse=True)[:limit]
+    def list_sessions(
+        self, *, limit: int, before: tuple[datetime, int] | None = None
+    ) -> list[SessionRecord]:
+        rows = sorted(self._mine(), key=lambda r: (r.started_at, r.id), reverse=True)
+        if before is not None:
+            rows = [r for r in rows if (r.started_at, r.id) < before]
+        return rows[:limit]
 
     def _change(self, session_id: int, **changes: Any) -> None:
         row = self.find_session(session_id)

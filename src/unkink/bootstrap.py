@@ -1,8 +1,11 @@
 """The one composition root: builds the engine, unit-of-work factory, catalogue and clocks.
 
 The CLI and the web app each call ``build`` once. Tests call it with their own settings and
-clocks. Heavy modules (SQLAlchemy) are imported only when the database is first touched, so
-commands that never need it start fast.
+clocks. ``App.uow`` picks the adapter: a SQLite file is served by ``storage.lite`` on the
+standard library's sqlite3, PostgreSQL (and any URL that adapter does not take) by the
+SQLAlchemy one. SQLAlchemy is imported only for PostgreSQL, for ``unkink db``, and for a
+SQLite file that is new or behind the newest layout (Alembic brings it up to date once), so
+everyday commands on an up-to-date file never import it.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from unkink.domain.exercises import Catalogue
+    from unkink.storage.lite.store import LiteStore
+    from unkink.storage.lite.unit_of_work import LiteUnitOfWork
     from unkink.storage.unit_of_work import SqlUnitOfWork
 
 
@@ -44,9 +49,13 @@ class App:
     """The local time zone, for clock changes (``None``: compare wall times as they are)."""
     notice: Callable[[str], None] = field(default=lambda _message: None)
     """Where to tell the person about something skipped (the CLI prints it to stderr)."""
+    sqlite_on_sqlalchemy: bool = False
+    """Serve a SQLite file through SQLAlchemy too (the contract tests run both adapters)."""
 
     @cached_property
     def engine(self) -> Engine:
+        """SQLAlchemy's engine, migrated to the newest layout: PostgreSQL, and SQLite's cold
+        path (the first start, or after an upgrade of unkink)."""
         from unkink.storage.engine import make_engine
         from unkink.storage.migrate import ensure_current
 
@@ -57,7 +66,26 @@ class App:
         ensure_current(engine)
         return engine
 
-    def uow(self) -> SqlUnitOfWork:
+    @cached_property
+    def lite_store(self) -> LiteStore | None:
+        """The SQLite file served on sqlite3, or None (PostgreSQL, or a URL left to SQLAlchemy)."""
+        from unkink.storage.lite.store import LiteStore, lite_path
+
+        path = lite_path(self.settings.resolved_database_url)
+        if path is None or self.sqlite_on_sqlalchemy:
+            return None
+        return LiteStore(
+            path,
+            create_folder=self.settings.uses_default_database,
+            cold=lambda: self.engine,
+        )
+
+    def uow(self) -> SqlUnitOfWork | LiteUnitOfWork:
+        store = self.lite_store
+        if store is not None:
+            from unkink.storage.lite.unit_of_work import LiteUnitOfWork
+
+            return LiteUnitOfWork(store)
         from unkink.storage.unit_of_work import SqlUnitOfWork
 
         return SqlUnitOfWork(self.engine)

@@ -27,4 +27,5 @@ def cli_app(
     )
     monkeypatch.setattr(unkink.bootstrap, "build", lambda *a, **k: made)
     yield made
-    made.engine.dispose()
+    if "engine" in made.__dict__:  # built only for a new file (the sqlite3 adapter does the rest)
+        made.engine.dispose()

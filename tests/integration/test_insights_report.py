@@ -19,6 +19,7 @@ from unkink.bootstrap import App
 from unkink.cli.main import app as cli
 from unkink.services.report import ReportExists, ReportNotWritable
 from unkink.storage.tables import ratings, sessions
+from unkink.storage.unit_of_work import SqlUnitOfWork
 
 runner = CliRunner()
 needs_poppler = pytest.mark.skipif(
@@ -160,7 +161,7 @@ def test_csv_round_trips_every_stored_rating(seeded: App, tmp_path: Path) -> Non
         for r in rows
         if r["record"] == "rating"
     )
-    with seeded.uow() as u:
+    with SqlUnitOfWork(seeded.engine) as u:  # read back with SQL of its own
         stored = sorted(
             (r.session_id, r.moment, r.stiffness, r.pain)
             for r in u.connection.execute(

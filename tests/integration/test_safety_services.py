@@ -14,6 +14,7 @@ from unkink.domain.safety.precautions import Mark, parse_condition
 from unkink.domain.safety.referral import ReferralReason
 from unkink.services import safety
 from unkink.storage.tables import exercise_feedback, ratings, routines, sessions
+from unkink.storage.unit_of_work import SqlUnitOfWork
 
 
 def screen_and_save(app: App, **answers: object) -> None:
@@ -148,7 +149,7 @@ def _session(app: App, uow: object, started: datetime) -> int:
 
 def test_referral_after_six_weeks_without_improvement(db_app: App) -> None:
     start = datetime(2026, 1, 1, 8, 0)
-    with db_app.uow() as uow:
+    with SqlUnitOfWork(db_app.engine) as uow:  # raw SQL seeding; the adapter under test reads
         uow.ensure_profile(now=start)
         for day in range(0, 50, 2):
             when = start + timedelta(days=day)
@@ -167,7 +168,7 @@ def test_referral_after_six_weeks_without_improvement(db_app: App) -> None:
 
 def test_next_day_rule_reads_stored_feedback(db_app: App) -> None:
     start = datetime(2026, 1, 1, 8, 0)
-    with db_app.uow() as uow:
+    with SqlUnitOfWork(db_app.engine) as uow:  # raw SQL seeding; the adapter under test reads
         uow.ensure_profile(now=start)
         for day, worse in enumerate([True, False, True]):
             sid = _session(db_app, uow, start + timedelta(days=day))

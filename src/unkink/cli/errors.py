@@ -59,7 +59,7 @@ def report_errors() -> Iterator[None]:
 def _last_guard(exc: Exception) -> None:
     """A bug, or a database we cannot reach: a plain message, and a crash log for a bug."""
     name = type(exc).__module__ + "." + type(exc).__name__
-    if name.startswith("sqlalchemy."):
+    if name.startswith(("sqlalchemy.", "sqlite3.")):  # either storage adapter
         from unkink.services.database import failure_message
 
         print(f"unkink: {failure_message(exc)[0]}", file=sys.stderr)

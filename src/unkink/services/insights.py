@@ -31,9 +31,9 @@ from unkink.domain.insights.trends import (
 
 if TYPE_CHECKING:
     from unkink.services.session_history import HistoryEntry
-    from unkink.storage.unit_of_work import SqlUnitOfWork
+    from unkink.storage.adapters import AnyUnitOfWork
 
-UowFactory = Callable[[], "SqlUnitOfWork"]
+UowFactory = Callable[[], "AnyUnitOfWork"]
 ALL_SESSIONS = 100_000
 
 

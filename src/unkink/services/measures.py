@@ -19,9 +19,9 @@ from unkink.domain.insights.measures import (
 from unkink.domain.insights.records import Goal
 
 if TYPE_CHECKING:
-    from unkink.storage.unit_of_work import SqlUnitOfWork
+    from unkink.storage.adapters import AnyUnitOfWork
 
-UowFactory = Callable[[], "SqlUnitOfWork"]
+UowFactory = Callable[[], "AnyUnitOfWork"]
 
 
 def checks(*, uow: UowFactory) -> list[WeeklyCheck]:

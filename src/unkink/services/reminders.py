@@ -29,9 +29,9 @@ if TYPE_CHECKING:
     from unkink.domain.exercises import Catalogue
     from unkink.services import ports
     from unkink.services.sessions import StartedSession
-    from unkink.storage.unit_of_work import SqlUnitOfWork
+    from unkink.storage.adapters import AnyUnitOfWork
 
-UowFactory = Callable[[], "SqlUnitOfWork"]
+UowFactory = Callable[[], "AnyUnitOfWork"]
 CHAIR_MINUTES = 2.0
 FLOOR_MINUTES = 10.0
 LATER_SHOWN = 3

@@ -23,11 +23,11 @@ if TYPE_CHECKING:
     from unkink.domain.session.status import RatingRecord
     from unkink.services.insights import Insights
     from unkink.services.session_history import HistoryEntry
+    from unkink.storage.adapters import AnyUnitOfWork
     from unkink.storage.outcome_repo import PainStop
     from unkink.storage.safety_repo import StoredCrack, StoredScreening
-    from unkink.storage.unit_of_work import SqlUnitOfWork
 
-UowFactory = Callable[[], "SqlUnitOfWork"]
+UowFactory = Callable[[], "AnyUnitOfWork"]
 FORMATS = ("pdf", "json", "csv")
 MAX_QUESTION = 2000
 

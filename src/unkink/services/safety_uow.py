@@ -13,16 +13,16 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Protocol, Self
 
 if TYPE_CHECKING:
-    from unkink.storage.safety_repo import SqlSafetyRepo
+    from unkink.storage.adapters import AnySafetyRepo
 
 
 class SafetyUnitOfWork(Protocol):
-    """An open unit of work (``storage.unit_of_work.SqlUnitOfWork`` or a fake)."""
+    """An open unit of work (either storage adapter, or a fake)."""
 
     profile_id: int
 
     @property
-    def safety(self) -> SqlSafetyRepo: ...
+    def safety(self) -> AnySafetyRepo: ...
 
     def ensure_profile(self, *, now: datetime) -> int: ...
 

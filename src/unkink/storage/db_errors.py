@@ -1,17 +1,20 @@
 """Database failures as plain messages: what went wrong, with which database, what to do.
 
-The engine's ``handle_error`` hook turns the driver errors a person can act on (server down,
-file damaged, read-only, disk full) into ``DatabaseProblem``, an ``Unavailable`` error, so the
-CLI prints it and the web answers 503 without knowing SQL. Lock timeouts and constraint
-errors are left as they are: code above may retry or handle them. Only PostgreSQL messages
-mention a server; a SQLite file has none.
+The engine's ``handle_error`` hook, and the standard-library adapter (``storage/lite``) for
+its own ``sqlite3`` errors, turn the driver errors a person can act on (server down, file
+damaged, read-only, disk full) into ``DatabaseProblem``, an ``Unavailable`` error, so the CLI
+prints it and the web answers 503 without knowing SQL. One table of rules serves both: an
+SQLAlchemy error carries the driver's error as ``.orig``, a bare ``sqlite3`` error is its own.
+Lock timeouts and constraint errors are left as they are: code above may retry or handle them
+(``is_lock`` tells a unit of work to raise ``DatabaseBusy``). Only PostgreSQL messages mention
+a server; a SQLite file has none. Imports no SQLAlchemy: the sqlite3 hot path uses it.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from unkink.domain.errors import Unavailable
+from unkink.domain.errors import Busy, Unavailable
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -37,6 +40,28 @@ _PG_DOWN = ("08", "57", "53")
 client never reached it). Deadlocks and timeouts are left for the caller to retry."""
 
 
+_LOCKED = ("database is locked", "database is busy", "lock timeout")
+"""What SQLite (``SQLITE_BUSY``) and PostgreSQL (lock_timeout) say when a lock was not had."""
+
+
+class DatabaseBusy(Busy):
+    """Another program holds the database's write lock; the same write may succeed later."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The database is busy: another program is writing to it. "
+            "unkink keeps your session and tries again."
+        )
+
+
+def is_lock(exc: BaseException | None) -> bool:
+    """A lock wait that timed out (SQLAlchemy's or sqlite3's OperationalError): retryable."""
+    if exc is None or type(exc).__name__ != "OperationalError":
+        return False
+    text = str(getattr(exc, "orig", exc)).lower()
+    return any(words in text for words in _LOCKED)
+
+
 class DatabaseProblem(Unavailable):
     """The database can't be used right now. ``server`` is True for PostgreSQL."""
 
@@ -55,13 +80,15 @@ def _first_line(exc: BaseException) -> str:
     return line.rsplit(" failed: ", 1)[-1]  # psycopg repeats the address: keep the reason
 
 
-def explain(exc: BaseException, url: Any = None) -> DatabaseProblem | None:
-    """A plain ``DatabaseProblem`` for a driver error a person can act on, else None."""
+def explain(exc: BaseException, url: Any = None, *, file: str = "") -> DatabaseProblem | None:
+    """A plain ``DatabaseProblem`` for a driver error a person can act on, else None.
+
+    ``url``: SQLAlchemy's URL of the database; ``file``: a SQLite file's path (sqlite3 path)."""
     orig = getattr(exc, "orig", exc)
     module = type(orig).__module__
     if module.startswith("sqlite3") or type(orig).__name__ == "sqlite3.Error":
         code = getattr(orig, "sqlite_errorname", "") or ""
-        file = getattr(url, "database", None) or ""
+        file = file or getattr(url, "database", None) or ""
         code = _sharpen(code, file)
         for prefix, template in _SQLITE.items():
             if code.startswith(prefix):
@@ -115,7 +142,7 @@ def install_translation(engine: Engine) -> None:
 
 
 def plain_message(exc: BaseException) -> str:
-    """For the last guard of a front end: any SQLAlchemy error in plain words."""
+    """For the last guard of a front end: any SQLAlchemy or sqlite3 error in plain words."""
     if isinstance(exc, DatabaseProblem):
         return str(exc)
     found = explain(exc)

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 IN_MEMORY = ("", ":memory:")
+SQLITE_TIMEOUT_S = 10.0
+"""How long a SQLite connection waits for another's write lock (both adapters)."""
 
 
 class DatabaseUrlError(InvalidInput):
@@ -71,7 +73,8 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database or "").expanduser()
 
 
-def _check_folder(path: Path, *, create: bool) -> None:
+def check_folder(path: Path, *, create: bool) -> None:
+    """Create the default data folder, or refuse a SQLite file whose folder is missing."""
     folder = path.absolute().parent
     if create:
         try:
@@ -98,16 +101,17 @@ def make_engine(url: str, *, create_folder: bool = False) -> Engine:
     url = normalise_url(url)
     path = sqlite_path(url)
     if path is not None:
-        _check_folder(path, create=create_folder)
-        engine = create_engine(url, connect_args={"timeout": 10})
-        event.listen(engine, "connect", _sqlite_pragmas)
+        check_folder(path, create=create_folder)
+        engine = create_engine(url, connect_args={"timeout": SQLITE_TIMEOUT_S})
+        event.listen(engine, "connect", sqlite_pragmas)
     else:
         engine = create_engine(url, pool_pre_ping=True)
     install_translation(engine)
     return engine
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def sqlite_pragmas(dbapi_connection: Any, _record: Any = None) -> None:
+    """Every SQLite connection, of either adapter: foreign keys on, WAL, NORMAL sync."""
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")

@@ -4,26 +4,17 @@ for the clinician summary. Rows become ``domain.insights`` values here."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
 from unkink.domain.insights.measures import WeeklyCheck
 from unkink.domain.insights.records import Goal
 from unkink.domain.safety.pain import PainAction
+from unkink.storage.records import PainStop
 from unkink.storage.tables import insight_goals, pain_reports, psfs_scores, weekly_checks
 
-
-@dataclass(frozen=True, slots=True)
-class PainStop:
-    at: datetime
-    score: int
-    decision: PainAction
-    exercise_id: str | None
-    session_id: int | None
-    answers: dict[str, Any]
+__all__ = ["PainStop", "SqlOutcomeRepo"]
 
 
 class SqlOutcomeRepo:

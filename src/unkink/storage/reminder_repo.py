@@ -3,24 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
+from unkink.storage.records import ReminderEventRow
 from unkink.storage.tables import later_stretches, reminder_events
 
-
-@dataclass(frozen=True, slots=True)
-class ReminderEventRow:
-    id: int
-    at: datetime
-    kind: str
-    reasons: tuple[str, ...]
-    sitting_s: float | None
-    session_id: int | None
-    detail: dict[str, Any] | None
+__all__ = ["ReminderEventRow", "SqlReminderRepo"]
 
 
 class SqlReminderRepo:

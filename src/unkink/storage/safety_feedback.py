@@ -9,15 +9,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, func, insert, or_, select
 
 from unkink.domain.safety.pain import PainAction
 from unkink.domain.safety.referral import ScorePoint
 from unkink.domain.session.next_morning import PendingMorning
+from unkink.storage.records import DONE_KINDS, window_start
 from unkink.storage.tables import exercise_feedback, pain_reports, ratings, session_events, sessions
 
-DONE_KINDS = ("step", "hold_start")
-"""Cue kinds that mean an exercise was actually done (not just announced as next)."""
+__all__ = ["DONE_KINDS", "SafetyFeedbackQueries"]
 
 
 class SafetyFeedbackQueries:
@@ -125,17 +125,30 @@ class SafetyFeedbackQueries:
                 )
             )
 
-    def score_points(self) -> list[ScorePoint]:
-        """Before-session ratings as 0-10 points (the higher of pain and stiffness)."""
+    def score_points(self, *, within_days: int | None = None) -> list[ScorePoint]:
+        """Before-session ratings as 0-10 points (the higher of pain and stiffness).
+
+        ``within_days``: only the points on or after the day ``within_days`` days before the
+        latest point's day (the referral rule looks back 56 days; three years hold ~1,100)."""
+        scored = or_(ratings.c.pain.is_not(None), ratings.c.stiffness.is_not(None))
+        where = [sessions.c.profile_id == self.profile_id, ratings.c.moment == "before", scored]
+        if within_days is not None:
+            latest = self.connection.execute(
+                select(func.max(ratings.c.recorded_at))
+                .join(sessions, sessions.c.id == ratings.c.session_id)
+                .where(*where)
+            ).scalar()
+            if latest is None:
+                return []
+            where.append(ratings.c.recorded_at >= window_start(latest, within_days))
         rows = self.connection.execute(
             select(ratings.c.recorded_at, ratings.c.pain, ratings.c.stiffness)
             .join(sessions, sessions.c.id == ratings.c.session_id)
-            .where(sessions.c.profile_id == self.profile_id, ratings.c.moment == "before")
+            .where(*where)
             .order_by(ratings.c.recorded_at)
         ).all()
-        points = []
-        for row in rows:
-            scores = [s for s in (row.pain, row.stiffness) if s is not None]
-            if scores:
-                points.append(ScorePoint(row.recorded_at.date(), max(scores)))
-        return points
+        return [ScorePoint(r.recorded_at.date(), max(_scores(r.pain, r.stiffness))) for r in rows]
+
+
+def _scores(*values: int | None) -> list[int]:
+    return [v for v in values if v is not None]

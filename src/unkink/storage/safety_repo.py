@@ -7,7 +7,6 @@ the unit of work's ``profile_id``. Uses only the foundation's tables (``storage/
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -15,7 +14,8 @@ from sqlalchemy import Connection, and_, insert, or_, select, update
 
 from unkink.domain.safety.precautions import Condition, parse_condition
 from unkink.domain.safety.urgency import Urgency
-from unkink.storage.safety_feedback import DONE_KINDS as _DONE_KINDS
+from unkink.storage.records import DONE_KINDS as _DONE_KINDS
+from unkink.storage.records import StoredCrack, StoredScreening
 from unkink.storage.safety_feedback import SafetyFeedbackQueries
 from unkink.storage.tables import (
     conditions,
@@ -27,22 +27,7 @@ from unkink.storage.tables import (
 DONE_KINDS = _DONE_KINDS  # re-exported for callers of the first layout
 
 
-@dataclass(frozen=True, slots=True)
-class StoredScreening:
-    taken_at: datetime
-    urgency: Urgency
-    rules: tuple[str, ...]
-    advice: str
-    answers: dict[str, Any]
-    confirmed: tuple[str, ...] = ()
-    """Re-check: fields taken over from last time because the person confirmed them."""
-
-
-@dataclass(frozen=True, slots=True)
-class StoredCrack:
-    at: datetime
-    region: str | None
-    relief: int | None
+__all__ = ["DONE_KINDS", "SqlSafetyRepo", "StoredCrack", "StoredScreening"]
 
 
 class SqlSafetyRepo(SafetyFeedbackQueries):

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, and_, insert, or_, select, update
 
 from unkink.domain.session.status import (
     EventKind,
@@ -111,12 +111,21 @@ class SqlSessionRepository:
         ).first()
         return _session(row) if row is not None else None
 
-    def list_sessions(self, *, limit: int) -> list[SessionRecord]:
+    def list_sessions(
+        self, *, limit: int, before: tuple[datetime, int] | None = None
+    ) -> list[SessionRecord]:
+        """Newest first; ``before`` = (started_at, id) of the last row of the previous page."""
+        query = select(sessions).where(sessions.c.profile_id == self.profile_id)
+        if before is not None:
+            at, session_id = before
+            query = query.where(
+                or_(
+                    sessions.c.started_at < at,
+                    and_(sessions.c.started_at == at, sessions.c.id < session_id),
+                )
+            )
         rows = self.connection.execute(
-            select(sessions)
-            .where(sessions.c.profile_id == self.profile_id)
-            .order_by(sessions.c.started_at.desc(), sessions.c.id.desc())
-            .limit(limit)
+            query.order_by(sessions.c.started_at.desc(), sessions.c.id.desc()).limit(limit)
         )
         return [_session(r) for r in rows]
 

@@ -12,9 +12,9 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Self
 
 from sqlalchemy import Connection, Engine, Insert, select
-from sqlalchemy.exc import OperationalError
 
-from unkink.domain.errors import Busy
+from unkink.storage.db_errors import DatabaseBusy, is_lock
+from unkink.storage.records import LOCAL_PROFILE_ID
 from unkink.storage.tables import profiles
 
 if TYPE_CHECKING:
@@ -34,25 +34,7 @@ def _insert_once(connection: Connection, profile_id: int, now: datetime) -> Inse
     return sqlite_insert(profiles).values(id=profile_id, created_at=now).on_conflict_do_nothing()
 
 
-LOCAL_PROFILE_ID = 1
-"""The single local person. The multi-user server will pass its own profile ids."""
-
-
-class DatabaseBusy(Busy):
-    """Another program holds the database's write lock; the same write may succeed later."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            "The database is busy: another program is writing to it. "
-            "unkink keeps your session and tries again."
-        )
-
-
-def _is_lock(exc: BaseException | None) -> bool:
-    text = str(getattr(exc, "orig", exc)).lower()
-    return isinstance(exc, OperationalError) and (
-        "database is locked" in text or "database is busy" in text or "lock timeout" in text
-    )
+__all__ = ["LOCAL_PROFILE_ID", "DatabaseBusy", "SqlUnitOfWork"]
 
 
 class SqlUnitOfWork:
@@ -80,7 +62,7 @@ class SqlUnitOfWork:
                 self._tx.rollback()
         finally:
             self.connection.close()
-        if _is_lock(exc):  # a typed, retryable category instead of a driver's sentence
+        if is_lock(exc):  # a typed, retryable category instead of a driver's sentence
             raise DatabaseBusy() from exc
 
     def commit(self) -> None:
