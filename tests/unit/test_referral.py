@@ -52,3 +52,27 @@ def test_next_day_rule_firing_twice_suggests_referral() -> None:
     assert referral.reasons == (ReferralReason.NEXT_DAY_RULE,)
     assert referral.dropped_exercises == ("bridge",)
     assert suggest_referral(points=[], worse_mornings={"bridge": [True, False]}) is None
+
+
+def test_points_older_than_the_lookback_change_nothing() -> None:
+    """The repository reads only LOOKBACK before the latest rating; the rule must agree."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from unkink.domain.safety.referral import LOOKBACK, no_improvement
+
+    points = st.lists(
+        st.builds(ScorePoint, st.dates(START, START + timedelta(days=200)), st.integers(0, 10)),
+        max_size=80,
+    )
+
+    @settings(max_examples=300, deadline=None)
+    @given(points)
+    def check(found: list[ScorePoint]) -> None:
+        if not found:
+            return
+        latest = max(p.day for p in found)
+        window = [p for p in found if p.day >= latest - LOOKBACK]
+        assert no_improvement(window) == no_improvement(found)
+
+    check()

@@ -27,7 +27,7 @@ from unkink.domain.safety.pain import (
     next_day_advice,
 )
 from unkink.domain.safety.precautions import Precautions, derive_precautions
-from unkink.domain.safety.referral import Referral, suggest_referral
+from unkink.domain.safety.referral import LOOKBACK, Referral, suggest_referral
 from unkink.domain.session.next_morning import PendingMorning, should_ask, with_next_day
 from unkink.services.cracks import CRACK_PERIOD_DAYS, crack_regions, crack_report, log_crack
 from unkink.services.profile import active_conditions, add_conditions, end_conditions, person
@@ -240,4 +240,5 @@ def referral(*, uow: UowFactory) -> Referral | None:
     """A calm referral suggestion if stored ratings call for one (hook: a clinician summary)."""
     with uow() as u:
         repo = u.safety
-        return suggest_referral(points=repo.score_points(), worse_mornings=repo.worse_mornings())
+        points = repo.score_points(within_days=LOOKBACK.days)  # not every rating ever
+        return suggest_referral(points=points, worse_mornings=repo.worse_mornings())

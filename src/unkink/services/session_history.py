@@ -158,18 +158,10 @@ def _rated(entry: HistoryEntry) -> bool:
 
 
 def _rows_before(u: Any, cursor: tuple[datetime, int] | None, want: int) -> list[SessionRecord]:
-    """Up to ``want`` session rows older than ``cursor``, newest first.
-
-    Workaround until the repository takes the keyset itself (asked of the storage helper in
-    COORD.md): read the newest rows in growing batches and keep those past the cursor, so
-    page k reads about 50·k rows in a few queries. The first page reads ``want`` rows only."""
-    limit = want if cursor is None else 4 * want
-    while True:
-        rows: list[SessionRecord] = u.sessions.list_sessions(limit=limit)
-        past = rows if cursor is None else [r for r in rows if (r.started_at, r.id) < cursor]
-        if len(past) >= want or len(rows) < limit:
-            return past[:want]
-        limit *= 4
+    """Up to ``want`` session rows older than ``cursor`` (a keyset on the list's own order,
+    ``(started_at, id)``), newest first: one query for any page."""
+    rows: list[SessionRecord] = u.sessions.list_sessions(limit=want, before=cursor)
+    return rows
 
 
 def _entries(u: Any, rows: list[SessionRecord]) -> list[HistoryEntry]:

@@ -21,6 +21,8 @@ from unkink.domain.safety.pain import NextDay, next_day_advice
 NO_IMPROVEMENT_AFTER = timedelta(days=42)
 """~6 weeks (S8)."""
 BASELINE_SPAN = timedelta(days=14)
+LOOKBACK = NO_IMPROVEMENT_AFTER + BASELINE_SPAN
+"""How far before the latest rating ``no_improvement`` looks: older points change nothing."""
 RECENT_SPAN = timedelta(days=7)
 MEANINGFUL_CHANGE = 1.0
 """Decision: a fall of at least one point (0-10) in the average score counts as improvement."""
