@@ -1,4 +1,4 @@
-"""The catalogue readers through the real CLI (typer's CliRunner), with a real SQLite file."""
+"""The catalogue readers through the real CLI (click's CliRunner), with a real SQLite file."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 from importlib import resources
 from pathlib import Path
 
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from unkink.cli.main import app
 from unkink.domain.exercises import BUILTIN_IDS

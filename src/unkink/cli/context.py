@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import typer
+import click
 
 if TYPE_CHECKING:
     from unkink.bootstrap import App
@@ -22,11 +22,11 @@ class AppRef:
             from unkink.settings import load_settings
 
             self._app = build(load_settings(database_url=self.db_url))
-            self._app.notice = lambda message: typer.echo(f"unkink: {message}", err=True)
+            self._app.notice = lambda message: click.echo(f"unkink: {message}", err=True)
         return self._app
 
 
-def get_app(ctx: typer.Context) -> App:
+def get_app(ctx: click.Context) -> App:
     """The App for this run. Tests may put a ready App in ``ctx.obj`` via ``AppRef(_app=...)``."""
     root = ctx.find_root()
     ref = root.obj if isinstance(root.obj, AppRef) else AppRef()
