@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import click
@@ -11,10 +10,16 @@ if TYPE_CHECKING:
     from unkink.bootstrap import App
 
 
-@dataclass
 class AppRef:
-    db_url: str | None = None
-    _app: App | None = field(default=None, repr=False)
+    """The ``--db`` URL, and the App built from it on first use (a plain class: ``dataclasses``
+    would cost every start, ``unkink --help`` too, a few milliseconds)."""
+
+    def __init__(self, db_url: str | None = None, _app: App | None = None) -> None:
+        self.db_url = db_url
+        self._app = _app
+
+    def __repr__(self) -> str:
+        return f"AppRef(db_url={self.db_url!r})"
 
     def get(self) -> App:
         if self._app is None:

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
-from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from unkink.domain.errors import Unavailable, UnkinkError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 EXIT_USAGE = 2
 
@@ -72,7 +72,10 @@ def _last_guard(exc: Exception) -> None:
 
 
 def _write_crash_log() -> Path | None:
-    try:
+    try:  # imported here: every start imports this module, and only a crash needs these
+        import traceback
+        from datetime import datetime
+
         from unkink.settings import load_settings
 
         folder = load_settings().data_dir / "logs"
