@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -24,15 +23,17 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON i
 @click.pass_context
 def exercises(ctx: click.Context, as_json: bool) -> None:
     """List the exercises: name, where you can do them, minutes, and body regions."""
-    from unkink.catalogue.serialize import exercise_as_dict
-
     catalogue = get_app(ctx).catalogue
     if as_json:
+        import json
+
+        from unkink.catalogue.serialize import exercise_as_dict
+
         click.echo(json.dumps([exercise_as_dict(e) for e in catalogue], indent=2))
         return
-    from unkink.cli.render import console, exercises_table
+    from unkink.cli.render import print_exercises
 
-    console().print(exercises_table(catalogue))
+    print_exercises(catalogue)
 
 
 @click.command("show")
@@ -47,7 +48,6 @@ def exercises(ctx: click.Context, as_json: bool) -> None:
 @click.pass_context
 def show(ctx: click.Context, exercise_id: str, as_json: bool, figure: Path | None) -> None:
     """Show one exercise step by step, with hold times and repeats."""
-    from unkink.catalogue.serialize import exercise_as_dict
     from unkink.domain.errors import UnknownExercise
 
     try:
@@ -61,11 +61,15 @@ def show(ctx: click.Context, exercise_id: str, as_json: bool, figure: Path | Non
 
         write_figure(exercise, figure)
     if as_json:
+        import json
+
+        from unkink.catalogue.serialize import exercise_as_dict
+
         click.echo(json.dumps(exercise_as_dict(exercise), indent=2))
         return
-    from unkink.cli.render import console, exercise_panel
+    from unkink.cli.render import print_exercise
 
-    console().print(exercise_panel(exercise))
+    print_exercise(exercise)
 
 
 @catalogue_app.command("check")
