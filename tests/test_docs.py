@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import typer.main
+import click
 
 from unkink.cli.main import app
 from unkink.settings import SETTING_NAMES
@@ -22,8 +22,7 @@ def test_every_setting_is_documented() -> None:
 
 
 def test_every_command_is_documented() -> None:
-    group = typer.main.get_command(app)
-    for name in group.commands:  # type: ignore[attr-defined]
+    for name in app.list_commands(click.Context(app)):
         assert re.search(rf"`unkink {name}\b", DOCS), f"'unkink {name}' is not in README or docs/"
 
 

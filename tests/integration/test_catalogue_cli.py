@@ -1,4 +1,4 @@
-"""The catalogue readers through the real CLI (typer's CliRunner), with a real SQLite file."""
+"""The catalogue readers through the real CLI (click's CliRunner), with a real SQLite file."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import json
 from importlib import resources
 from pathlib import Path
 
-from typer.testing import CliRunner
+import pytest
+from click.testing import CliRunner
 
 from unkink.cli.main import app
 from unkink.domain.exercises import BUILTIN_IDS
@@ -37,6 +38,23 @@ def test_show_prints_steps_with_holds() -> None:
     assert result.exit_code == 0
     assert "hold 30 s" in result.stdout
     assert "{side}" not in result.stdout or "each side" in result.stdout
+
+
+def test_output_that_is_not_a_terminal_is_whole_plain_lines() -> None:
+    listed = runner.invoke(app, ["exercises"]).stdout.splitlines()
+    assert len(listed) == len(BUILTIN_IDS) + 3  # title, header, one line each, caption
+    assert all(any(line.startswith(f"{e} ") for line in listed) for e in BUILTIN_IDS)
+    shown = runner.invoke(app, ["show", "cat_camel"]).stdout
+    assert shown.startswith("Cat and camel\n") and "Take care:" in shown
+    assert not any(box in shown + "".join(listed) for box in "│╭┃")
+
+
+def test_a_terminal_gets_the_rich_table_and_panel(monkeypatch: pytest.MonkeyPatch) -> None:
+    import unkink.cli.render
+
+    monkeypatch.setattr(unkink.cli.render, "on_terminal", lambda: True)
+    assert "┃ id" in runner.invoke(app, ["exercises"]).stdout
+    assert "╭─ Cat and camel" in runner.invoke(app, ["show", "cat_camel"]).stdout
 
 
 def test_show_unknown_id_names_close_matches_and_exits_non_zero() -> None:

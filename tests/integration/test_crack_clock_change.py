@@ -12,7 +12,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from tests.fakes import ManualWallClock
 from unkink.bootstrap import App

@@ -10,8 +10,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from sqlalchemy import select
-from typer.testing import CliRunner
 
 from tests.fakes import ManualWallClock
 from tests.insights_factory import ACTIVITIES, HELPFUL, NOT_HELPFUL, SAFE, seed_history

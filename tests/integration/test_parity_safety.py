@@ -1,4 +1,4 @@
-"""Parity (issue 9): each safety scenario through the CLI (typer's CliRunner) and through the
+"""Parity (issue 9): each safety scenario through the CLI (click's CliRunner) and through the
 HTTP API (TestClient) gives the same outcome, on SQLite and on PostgreSQL. Both front ends call
 the same services, so they cannot drift again."""
 
@@ -10,7 +10,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from tests.fakes import ManualWallClock
 from tests.integration.test_web import make_client

@@ -1,7 +1,7 @@
 """Parity: the same session scenario through the terminal and through the HTTP API ends the
 same way (status, reason, ratings, the events logged, each cue's offset, the gate after).
 
-The CLI runs in-process (typer's CliRunner) with the manual clocks; for the full-screen
+The CLI runs in-process (click's CliRunner) with the manual clocks; for the full-screen
 player, only the terminal's edges are replaced: it is a terminal, and the keys come from a
 script (each key at a time into the session; no key: the clock moves on). The web runs
 through Starlette's TestClient. Both on a real SQLite file and a real PostgreSQL server.
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 import unkink.bootstrap
 import unkink.cli.player

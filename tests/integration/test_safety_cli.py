@@ -1,4 +1,4 @@
-"""The safety commands through the real CLI (typer's CliRunner) on a real SQLite file."""
+"""The safety commands through the real CLI (click's CliRunner) on a real SQLite file."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from unkink.bootstrap import build
 from unkink.cli.main import app

@@ -6,7 +6,7 @@ import threading
 import time
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from unkink.cli import web as web_cli
 from unkink.cli.main import app as cli

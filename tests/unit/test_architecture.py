@@ -13,6 +13,7 @@ FORBIDDEN_IN_DOMAIN = {
     "alembic",
     "fastapi",
     "starlette",
+    "click",
     "typer",
     "rich",
     "pydantic",

@@ -1,12 +1,11 @@
-"""cli/usage.py words typer's parameter errors from the parameter's type, never its text."""
+"""cli/usage.py words click's parameter errors from the parameter's type, never its text."""
 
 from __future__ import annotations
 
 import enum
-from typing import Annotated
 
+import click
 import pytest
-import typer
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -18,25 +17,21 @@ class Where(enum.Enum):
     LOWER = "lower"
 
 
-app = typer.Typer()
-
-
-@app.command()
-def plan(
-    minutes: Annotated[float, typer.Option()] = 10.0,
-    count: Annotated[int, typer.Option()] = 1,
-    relief: Annotated[int, typer.Option(min=0, max=10)] = 0,
-    hold: Annotated[float, typer.Option(min=0.5, max=60.0)] = 1.0,
-    where: Annotated[Where, typer.Option()] = Where.UPPER,
-    sure: Annotated[bool, typer.Option("--sure")] = False,
-) -> None:
-    """A command shaped like unkink's, to raise real typer errors."""
+@click.command("plan")
+@click.option("--minutes", type=float, default=10.0)
+@click.option("--count", type=int, default=1)
+@click.option("--relief", type=click.IntRange(0, 10), default=0)
+@click.option("--hold", type=click.FloatRange(0.5, 60.0), default=1.0)
+@click.option("--where", type=click.Choice([w.value for w in Where]), default=Where.UPPER.value)
+@click.option("--sure", is_flag=True)
+def app(minutes: float, count: int, relief: int, hold: float, where: str, sure: bool) -> None:
+    """A command shaped like unkink's, to raise real click errors."""
 
 
 def _message(*args: str) -> str:
     try:
-        app(args=list(args), prog_name="plan", standalone_mode=False)
-    except typer.BadParameter as exc:
+        app.main(args=list(args), prog_name="plan", standalone_mode=False)
+    except click.BadParameter as exc:
         return usage_message(exc)
     except Exception as exc:  # noqa: BLE001 - the other usage errors are worded too
         return usage_message(exc)

@@ -2,45 +2,52 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Annotated
 
-import typer
+import click
 
 from unkink.cli.context import get_app
-
-catalogue_app = typer.Typer(help="Work with exercise files.", no_args_is_help=True)
-
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+from unkink.cli.groups import OrderedGroup
 
 
-def exercises(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+@click.group("catalogue", cls=OrderedGroup, help="Work with exercise files.", no_args_is_help=True)
+def catalogue_app() -> None:
+    pass
+
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+
+
+@click.command("exercises")
+@json_option
+@click.pass_context
+def exercises(ctx: click.Context, as_json: bool) -> None:
     """List the exercises: name, where you can do them, minutes, and body regions."""
-    from unkink.catalogue.serialize import exercise_as_dict
-
     catalogue = get_app(ctx).catalogue
     if as_json:
-        typer.echo(json.dumps([exercise_as_dict(e) for e in catalogue], indent=2))
+        import json
+
+        from unkink.catalogue.serialize import exercise_as_dict
+
+        click.echo(json.dumps([exercise_as_dict(e) for e in catalogue], indent=2))
         return
-    from unkink.cli.render import console, exercises_table
+    from unkink.cli.render import print_exercises
 
-    console().print(exercises_table(catalogue))
+    print_exercises(catalogue)
 
 
-def show(
-    ctx: typer.Context,
-    exercise_id: Annotated[
-        str, typer.Argument(metavar="ID", help="An exercise id, e.g. cat_camel.")
-    ],
-    as_json: JsonFlag = False,
-    figure: Annotated[
-        Path | None,
-        typer.Option("--figure", metavar="FILE.svg", help="Also save its animated figure (CC0)."),
-    ] = None,
-) -> None:
+@click.command("show")
+@click.argument("exercise_id", metavar="ID", help="An exercise id, e.g. cat_camel.")
+@json_option
+@click.option(
+    "--figure",
+    type=click.Path(path_type=Path),
+    metavar="FILE.svg",
+    help="Also save its animated figure (CC0).",
+)
+@click.pass_context
+def show(ctx: click.Context, exercise_id: str, as_json: bool, figure: Path | None) -> None:
     """Show one exercise step by step, with hold times and repeats."""
-    from unkink.catalogue.serialize import exercise_as_dict
     from unkink.domain.errors import UnknownExercise
 
     try:
@@ -54,42 +61,49 @@ def show(
 
         write_figure(exercise, figure)
     if as_json:
-        typer.echo(json.dumps(exercise_as_dict(exercise), indent=2))
-        return
-    from unkink.cli.render import console, exercise_panel
+        import json
 
-    console().print(exercise_panel(exercise))
+        from unkink.catalogue.serialize import exercise_as_dict
+
+        click.echo(json.dumps(exercise_as_dict(exercise), indent=2))
+        return
+    from unkink.cli.render import print_exercise
+
+    print_exercise(exercise)
 
 
 @catalogue_app.command("check")
-def check(
-    path: Annotated[Path, typer.Argument(help="An exercise file (.toml) or a folder of them.")],
-) -> None:
+@click.argument(
+    "path",
+    type=click.Path(path_type=Path),
+    help="An exercise file (.toml) or a folder of them.",
+)
+def check(path: Path) -> None:
     """Check exercise files against the format, naming the file, field and line of each problem."""
     from unkink.catalogue.loader import load_folder
     from unkink.domain.exercises import BUILTIN_IDS
 
     if not path.exists():
-        typer.echo(f"unkink: {path} does not exist. Give a .toml file or a folder.", err=True)
-        raise typer.Exit(2)
+        click.echo(f"unkink: {path} does not exist. Give a .toml file or a folder.", err=True)
+        raise click.exceptions.Exit(2)
     found, problems = load_folder(path)
     for exercise in found:
         if exercise.id in BUILTIN_IDS and path.resolve().parent.name != "data":
-            typer.echo(f"note: {exercise.id} has a built-in id; a user file cannot replace it.")
+            click.echo(f"note: {exercise.id} has a built-in id; a user file cannot replace it.")
     for problem in problems:
-        typer.echo(str(problem), err=True)
+        click.echo(str(problem), err=True)
     if problems:
-        typer.echo(
+        click.echo(
             f"{len(problems)} problem(s). Fix the named fields and run this check again.", err=True
         )
-        raise typer.Exit(1)
+        raise click.exceptions.Exit(1)
     if not found:
-        typer.echo(f"unkink: no .toml exercise files in {path}.", err=True)
-        raise typer.Exit(1)
-    typer.echo(f"OK: {len(found)} exercise file(s) are valid ({', '.join(e.id for e in found)}).")
+        click.echo(f"unkink: no .toml exercise files in {path}.", err=True)
+        raise click.exceptions.Exit(1)
+    click.echo(f"OK: {len(found)} exercise file(s) are valid ({', '.join(e.id for e in found)}).")
 
 
-def register(app: typer.Typer) -> None:
-    app.command("exercises")(exercises)
-    app.command("show")(show)
-    app.add_typer(catalogue_app, name="catalogue")
+def register(group: click.Group) -> None:
+    group.add_command(exercises)
+    group.add_command(show)
+    group.add_command(catalogue_app)

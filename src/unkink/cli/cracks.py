@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
-import typer
+import click
 
 from unkink.cli.context import get_app
 from unkink.cli.errors import fail
-from unkink.cli.safety_io import JsonFlag, Where, plain_errors, read_json
+from unkink.cli.groups import OrderedGroup
+from unkink.cli.safety_io import Where, json_flag, plain_errors, read_json
 from unkink.domain.safety.crack_time import CLOCK_HELP
 
 if TYPE_CHECKING:
     from unkink.domain.safety.cracks import CrackReport
-
-cracks_app = typer.Typer(
-    help="Your self-crack log: how often, and whether it looks like strain.",
-    invoke_without_command=True,
-)
 
 NOT_ACKNOWLEDGED_NOTE = (
     "Note: unkink is not a doctor and not for emergencies. "
@@ -27,16 +23,12 @@ NOT_ACKNOWLEDGED_NOTE = (
 )
 
 
-def crack(
-    ctx: typer.Context,
-    at: Annotated[str | None, typer.Option("--at", metavar="TIME", help=CLOCK_HELP)] = None,
-    where: Annotated[
-        str | None, typer.Option("--where", help="Which part of your back: upper, lower or neck.")
-    ] = None,
-    relief: Annotated[
-        str | None, typer.Option("--relief", metavar="0-10", help="How much relief, 0-10.")
-    ] = None,
-) -> None:
+@click.command("crack")
+@click.option("--at", metavar="TIME", help=CLOCK_HELP)
+@click.option("--where", help="Which part of your back: upper, lower or neck.")
+@click.option("--relief", metavar="0-10", help="How much relief, 0-10.")
+@click.pass_context
+def crack(ctx: click.Context, at: str | None, where: str | None, relief: str | None) -> None:
     """Log that you cracked your back (now, or --at an earlier time)."""
     from unkink.domain.safety.crack_time import CrackTimeInvalid, parse_crack_time
     from unkink.domain.safety.cracks import NECK_WARNING, CrackStatus
@@ -59,37 +51,47 @@ def crack(
             uow=app.uow, at=when, now=now, where=where, relief=score, zone=app.zone
         )
     first_use = logged.needs_intended_use
-    typer.echo(f"Logged a crack at {logged.at:%Y-%m-%d %H:%M}" + (f" ({where})." if where else "."))
+    click.echo(f"Logged a crack at {logged.at:%Y-%m-%d %H:%M}" + (f" ({where})." if where else "."))
     if logged.first_neck_crack:
-        typer.echo(NECK_WARNING)
+        click.echo(NECK_WARNING)
     if logged.report.status is not CrackStatus.FINE:
-        typer.echo(logged.report.message)
+        click.echo(logged.report.message)
     if first_use:
-        typer.echo(NOT_ACKNOWLEDGED_NOTE)
+        click.echo(NOT_ACKNOWLEDGED_NOTE)
 
 
 def _print_report(report: CrackReport, period: str) -> None:
     from unkink.domain.safety.cracks import CrackStatus
 
-    typer.echo(f"Crack log, {period}: {report.status}")
-    typer.echo(f"{len(report.sessions)} session(s) on {len(report.days)} day(s).")
+    click.echo(f"Crack log, {period}: {report.status}")
+    click.echo(f"{len(report.sessions)} session(s) on {len(report.days)} day(s).")
     for day in report.days:
         marks = [
             m for m, on in (("several a day", day.multi), ("every few hours", day.repetitive)) if on
         ]
-        typer.echo(
+        click.echo(
             f"  {day.day:%a %Y-%m-%d}: {day.sessions} session(s)"
             + (f" ({', '.join(marks)})" if marks else "")
         )
     if report.status is not CrackStatus.FINE:
-        typer.echo(report.message)
+        click.echo(report.message)
 
 
-@cracks_app.callback()
-def cracks(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+@click.group(
+    "cracks",
+    cls=OrderedGroup,
+    invoke_without_command=True,
+    help="Your self-crack log: how often, and whether it looks like strain.",
+)
+@json_flag
+@click.pass_context
+def cracks_group(ctx: click.Context, as_json: bool) -> None:
+    if ctx.invoked_subcommand is None:
+        cracks(ctx, as_json=as_json)
+
+
+def cracks(ctx: click.Context, *, as_json: bool) -> None:
     """Show your crack log status over the last 30 days, with the days behind it."""
-    if ctx.invoked_subcommand is not None:
-        return
     from unkink.domain.safety.cracks import NECK_REMINDER
     from unkink.services import cracks as safety
 
@@ -100,27 +102,24 @@ def cracks(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     if as_json:
         out = {**report.to_json(), "message": report.message, "regions": dict(regions)}
         out["period_days"] = safety.CRACK_PERIOD_DAYS
-        typer.echo(json.dumps(out, indent=2))
+        click.echo(json.dumps(out, indent=2))
         return
     _print_report(report, f"last {safety.CRACK_PERIOD_DAYS} days")
     if regions.get("neck"):
-        typer.echo(NECK_REMINDER)
+        click.echo(NECK_REMINDER)
 
 
-@cracks_app.command("status")
-def cracks_status(
-    ctx: typer.Context,
-    events: Annotated[
-        Path | None,
-        typer.Option(
-            "--events",
-            metavar="FILE.json",
-            help='Judge these instead of your log: {"timestamps": [...], "period_start"?, '
-            '"period_end"?}. Nothing is stored.',
-        ),
-    ] = None,
-    as_json: JsonFlag = False,
-) -> None:
+@cracks_group.command("status")
+@click.option(
+    "--events",
+    type=click.Path(path_type=Path),
+    metavar="FILE.json",
+    help='Judge these instead of your log: {"timestamps": [...], "period_start"?, '
+    '"period_end"?}. Nothing is stored.',
+)
+@json_flag
+@click.pass_context
+def cracks_status(ctx: click.Context, events: Path | None, as_json: bool) -> None:
     """The §6 status (fine, frequent, repetitive_stress) for a list of crack times."""
     from unkink.domain.safety.cracks import crack_status, parse_crack_events
 
@@ -131,11 +130,11 @@ def cracks_status(
         times = parse_crack_events(read_json(events))
     report = crack_status(times)
     if as_json:
-        typer.echo(json.dumps(report.to_json(), indent=2))
+        click.echo(json.dumps(report.to_json(), indent=2))
     else:
         _print_report(report, "from the file")
 
 
-def register(app: typer.Typer) -> None:
-    app.command("crack")(crack)
-    app.add_typer(cracks_app, name="cracks")
+def register(group: click.Group) -> None:
+    group.add_command(crack)
+    group.add_command(cracks_group)

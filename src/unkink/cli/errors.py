@@ -4,24 +4,24 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
-from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
+
+import click
 
 from unkink.domain.errors import Unavailable, UnkinkError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 EXIT_USAGE = 2
 
 
 def fail(message: str, *, code: int = EXIT_USAGE) -> NoReturn:
     """Print a message to stderr and exit non-zero. For use inside commands."""
-    import typer
-
-    typer.echo(f"unkink: {message}", err=True)
-    raise typer.Exit(code)
+    click.echo(f"unkink: {message}", err=True)
+    raise click.exceptions.Exit(code)
 
 
 @contextmanager
@@ -34,25 +34,22 @@ def report_errors() -> Iterator[None]:
     except KeyboardInterrupt:  # Ctrl-C: stop quietly, on a fresh line
         print(file=sys.stderr)
         sys.exit(130)
-    except Exception as exc:
-        kind = type(exc)
-        from_typer = kind.__module__.startswith("typer")
-        if from_typer and kind.__name__ == "Abort":
-            print(file=sys.stderr)  # Ctrl-C or Ctrl-D at a prompt: quietly, no "Aborted!"
-            sys.exit(130)
+    except click.exceptions.Abort:
+        print(file=sys.stderr)  # Ctrl-C or Ctrl-D at a prompt: quietly, no "Aborted!"
+        sys.exit(130)
+    except click.exceptions.ClickException as exc:
         ctx = getattr(exc, "ctx", None)
-        if (
-            from_typer
-            and ctx is not None
-            and (kind.__name__ == "NoArgsIsHelpError" or str(exc).startswith("Missing command"))
+        if ctx is not None and (
+            isinstance(exc, click.exceptions.NoArgsIsHelpError)
+            or str(exc).startswith("Missing command")
         ):
             print(ctx.get_help())  # 'unkink' or 'unkink db' alone: the help, as before
             sys.exit(EXIT_USAGE)
-        if from_typer and hasattr(exc, "exit_code") and hasattr(exc, "format_message"):
-            from unkink.cli.usage import usage_message
+        from unkink.cli.usage import usage_message
 
-            print(f"unkink: {usage_message(exc)}", file=sys.stderr)
-            sys.exit(EXIT_USAGE)
+        print(f"unkink: {usage_message(exc)}", file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+    except Exception as exc:
         _last_guard(exc)
 
 
@@ -75,7 +72,10 @@ def _last_guard(exc: Exception) -> None:
 
 
 def _write_crash_log() -> Path | None:
-    try:
+    try:  # imported here: every start imports this module, and only a crash needs these
+        import traceback
+        from datetime import datetime
+
         from unkink.settings import load_settings
 
         folder = load_settings().data_dir / "logs"

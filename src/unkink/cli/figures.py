@@ -3,30 +3,38 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
-import typer
+import click
 
 from unkink.cli.context import get_app
 from unkink.cli.errors import fail
+from unkink.cli.groups import OrderedGroup
 
 if TYPE_CHECKING:
     from unkink.domain.exercises import Exercise
 
-figures_app = typer.Typer(
-    help="Draw the figures of every step (original work, CC0).", no_args_is_help=True
+
+@click.group(
+    "figures",
+    cls=OrderedGroup,
+    help="Draw the figures of every step (original work, CC0).",
+    no_args_is_help=True,
 )
+def figures_app() -> None:
+    pass
 
 
-def register(app: typer.Typer) -> None:
-    app.add_typer(figures_app, name="figures")
+def register(group: click.Group) -> None:
+    group.add_command(figures_app)
 
 
 @figures_app.command("export")
-def export(
-    ctx: typer.Context,
-    folder: Annotated[Path, typer.Argument(metavar="DIR", help="Folder to write the SVGs into.")],
-) -> None:
+@click.argument(
+    "folder", type=click.Path(path_type=Path), metavar="DIR", help="Folder to write the SVGs into."
+)
+@click.pass_context
+def export(ctx: click.Context, folder: Path) -> None:
     """Write DIR/<exercise_id>/<step>.svg for every step, and DIR/<exercise_id>/animated.svg."""
     from unkink.figures.animate import render_exercise_animated_svg
     from unkink.figures.svg import render_step_svg
@@ -35,7 +43,7 @@ def export(
     count = drawn = 0
     for exercise in catalogue:
         if not all(step.keyframes for step in exercise.steps):
-            typer.echo(f"note: {exercise.id} has steps without keyframes, so no figures.", err=True)
+            click.echo(f"note: {exercise.id} has steps without keyframes, so no figures.", err=True)
             continue
         drawn += 1
         target = folder / exercise.id
@@ -47,15 +55,16 @@ def export(
             (target / "animated.svg").write_text(render_exercise_animated_svg(exercise), "utf-8")
         except OSError as exc:
             fail(f"cannot write to {target}: {exc.strerror or exc}", code=1)
-    typer.echo(f"Wrote {count} step figures and {drawn} animated ones to {folder}.")
+    click.echo(f"Wrote {count} step figures and {drawn} animated ones to {folder}.")
 
 
 @figures_app.command("sheet")
-def sheet(
-    ctx: typer.Context,
-    path: Annotated[Path, typer.Argument(metavar="FILE.png", help="Where to save the sheet.")],
-    dark: Annotated[bool, typer.Option("--dark", help="Use the dark theme.")] = False,
-) -> None:
+@click.argument(
+    "path", type=click.Path(path_type=Path), metavar="FILE.png", help="Where to save the sheet."
+)
+@click.option("--dark", is_flag=True, help="Use the dark theme.")
+@click.pass_context
+def sheet(ctx: click.Context, path: Path, dark: bool) -> None:
     """Save a contact sheet of every step (needs Playwright and Chromium, dev tools)."""
     from unkink.figures.sheet import SheetError, screenshot, sheet_html
 
@@ -69,17 +78,16 @@ def sheet(
         fail(str(exc), code=1)
     except OSError as exc:
         fail(f"cannot write {path}: {exc.strerror or exc}", code=1)
-    typer.echo(f"Saved the contact sheet to {path}.")
+    click.echo(f"Saved the contact sheet to {path}.")
 
 
 @figures_app.command("frames")
-def frames(
-    ctx: typer.Context,
-    path: Annotated[Path, typer.Argument(metavar="FILE.png", help="Where to save the strips.")],
-    exercise: Annotated[
-        str | None, typer.Option("--exercise", help="Only this exercise (its id).")
-    ] = None,
-) -> None:
+@click.argument(
+    "path", type=click.Path(path_type=Path), metavar="FILE.png", help="Where to save the strips."
+)
+@click.option("--exercise", help="Only this exercise (its id).")
+@click.pass_context
+def frames(ctx: click.Context, path: Path, exercise: str | None) -> None:
     """Save strips of the moving figures' in-between frames, every half second (dev tools)."""
     from unkink.figures.sheet import SheetError, screenshot
     from unkink.figures.strip import frames_html
@@ -95,7 +103,7 @@ def frames(
         fail(str(exc), code=1)
     except OSError as exc:
         fail(f"cannot write {path}: {exc.strerror or exc}", code=1)
-    typer.echo(f"Saved the frame strips to {path}.")
+    click.echo(f"Saved the frame strips to {path}.")
 
 
 def write_figure(exercise: Exercise, path: Path) -> None:
@@ -106,4 +114,4 @@ def write_figure(exercise: Exercise, path: Path) -> None:
         path.write_text(render_exercise_animated_svg(exercise), "utf-8")
     except OSError as exc:
         fail(f"cannot write {path}: {exc.strerror or exc}", code=1)
-    typer.echo(f"Saved the figure of {exercise.name} to {path}.", err=True)
+    click.echo(f"Saved the figure of {exercise.name} to {path}.", err=True)

@@ -3,28 +3,28 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
-import typer
+import click
 
 from unkink.cli.context import get_app
+from unkink.cli.groups import OrderedGroup
 
 if TYPE_CHECKING:
     from rich.table import Table
 
     from unkink.services.insights import Insights
 
-insights_app = typer.Typer(
-    help="What your own records say: which stretches seemed to help, and weekly trends.",
+
+@click.group(
+    "insights",
+    cls=OrderedGroup,
     invoke_without_command=True,
+    help="What your own records say: which stretches seemed to help, and weekly trends.",
 )
-
-
-@insights_app.callback()
-def insights(
-    ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-) -> None:
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def insights(ctx: click.Context, as_json: bool) -> None:
     """Which stretches seemed to ease stiffness and pain (with a range), and weekly trends."""
     if ctx.invoked_subcommand is not None:
         return
@@ -34,7 +34,7 @@ def insights(
     names = {e.id: e.name for e in app.catalogue}
     found = read(uow=app.uow, today=app.today(), names=names)
     if as_json:
-        typer.echo(json.dumps(found.as_dict(), indent=2))
+        click.echo(json.dumps(found.as_dict(), indent=2))
         return
     from unkink.cli.render import console
 
@@ -103,27 +103,26 @@ def _num(v: float | None) -> str:
     return "–" if v is None else f"{v:.1f}".removesuffix(".0")
 
 
-@insights_app.command("goal")
-def goal(
-    ctx: typer.Context,
-    sessions: Annotated[
-        int, typer.Option("--sessions", min=0, max=50, help="Sessions a week you aim for.")
-    ],
-    desk_breaks: Annotated[
-        int | None,
-        typer.Option("--desk-breaks", min=0, max=100, help="Desk breaks a week you aim for."),
-    ] = None,
-) -> None:
+@insights.command("goal")
+@click.option(
+    "--sessions",
+    type=click.IntRange(0, 50),
+    required=True,
+    help="Sessions a week you aim for.",
+)
+@click.option("--desk-breaks", type=click.IntRange(0, 100), help="Desk breaks a week you aim for.")
+@click.pass_context
+def goal(ctx: click.Context, sessions: int, desk_breaks: int | None) -> None:
     """Set your weekly goal: sessions, and desk breaks (sessions at the desk)."""
     from unkink.services.measures import set_goal
 
     app = get_app(ctx)
     set_goal(uow=app.uow, now=app.now(), sessions=sessions, desk_breaks=desk_breaks)
     extra = f" and {desk_breaks} desk breaks" if desk_breaks is not None else ""
-    typer.echo(
+    click.echo(
         f"Your goal is {sessions} sessions a week{extra}. 'unkink insights' shows how it goes."
     )
 
 
-def register(app: typer.Typer) -> None:
-    app.add_typer(insights_app, name="insights")
+def register(group: click.Group) -> None:
+    group.add_command(insights)

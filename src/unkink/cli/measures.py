@@ -6,9 +6,9 @@ Asked at most once a week (also offered after a session when due); always skippa
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
-import typer
+import click
 
 from unkink.cli.context import get_app
 from unkink.cli.errors import fail
@@ -24,24 +24,19 @@ def _parse_activity(text: str) -> tuple[str, int]:
     return name.strip(), int(score)
 
 
+@click.command("measures")
+@click.option("--pain", type=click.IntRange(0, 10), help="Your back pain over the past week, 0-10.")
+@click.option(
+    "--activity",
+    metavar="NAME=SCORE",
+    multiple=True,
+    help="A hard activity and how well you can do it now, 0-10 (up to 3).",
+)
+@click.option("--skip", is_flag=True, help="Skip this week's questions.")
+@click.option("--json", "as_json", is_flag=True, help="Print your weekly answers as JSON.")
+@click.pass_context
 def measures(
-    ctx: typer.Context,
-    pain: Annotated[
-        int | None,
-        typer.Option("--pain", min=0, max=10, help="Your back pain over the past week, 0-10."),
-    ] = None,
-    activity: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--activity",
-            metavar="NAME=SCORE",
-            help="A hard activity and how well you can do it now, 0-10 (up to 3).",
-        ),
-    ] = None,
-    skip: Annotated[bool, typer.Option("--skip", help="Skip this week's questions.")] = False,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print your weekly answers as JSON.")
-    ] = False,
+    ctx: click.Context, pain: int | None, activity: tuple[str, ...], skip: bool, as_json: bool
 ) -> None:
     """This week's pain rating and your hard activities (PSFS). Asked at most once a week."""
     from unkink.services import measures as service
@@ -50,22 +45,22 @@ def measures(
     if as_json:
         found = service.checks(uow=app.uow)
         due = service.is_measure_due(uow=app.uow, now=app.now())
-        typer.echo(json.dumps({"due": due, "checks": [c.as_dict() for c in found]}, indent=2))
+        click.echo(json.dumps({"due": due, "checks": [c.as_dict() for c in found]}, indent=2))
         return
     if skip:
         service.skip_measures(uow=app.uow, now=app.now())
-        typer.echo("Skipped. We will ask again in a week.")
+        click.echo("Skipped. We will ask again in a week.")
         return
     if pain is not None or activity:
         scores = dict(_parse_activity(a) for a in activity or ())
         service.record_measures(uow=app.uow, now=app.now(), pain=pain, scores=scores)
-        typer.echo("Saved this week's answers. 'unkink insights' shows them by week.")
+        click.echo("Saved this week's answers. 'unkink insights' shows them by week.")
         return
     from unkink.cli.player import stdin_is_terminal
 
     if not stdin_is_terminal():
         fail("Give --pain and --activity, or --skip, or run this in a terminal to be asked.")
-    if not service.is_measure_due(uow=app.uow, now=app.now()) and not typer.confirm(
+    if not service.is_measure_due(uow=app.uow, now=app.now()) and not click.confirm(
         "You already answered this week. Answer again anyway?", default=False
     ):
         return
@@ -80,8 +75,8 @@ def offer_if_due(app: App) -> None:
         return
     try:
         ask(app)
-    except (typer.Abort, EOFError):  # input ended or Ctrl-C: the session is saved; ask next time
-        typer.echo("")
+    except (click.Abort, EOFError):  # input ended or Ctrl-C: the session is saved; ask next time
+        click.echo("")
 
 
 def ask(app: App) -> None:
@@ -95,27 +90,27 @@ def ask(app: App) -> None:
     )
     from unkink.services import measures as service
 
-    typer.echo("Your weekly check. " + SKIP_NOTE)
-    if not typer.confirm("Answer it now?", default=True):
+    click.echo("Your weekly check. " + SKIP_NOTE)
+    if not click.confirm("Answer it now?", default=True):
         service.skip_measures(uow=app.uow, now=app.now())
         return
     pain = ask_number(NRS_QUESTION)
     names = list(service.current_activities(uow=app.uow))
     if not names:
-        typer.echo(PSFS_INTRO + " Leave it empty to stop.")
+        click.echo(PSFS_INTRO + " Leave it empty to stop.")
         while len(names) < MAX_ACTIVITIES:
-            text = str(typer.prompt(f"Activity {len(names) + 1}", default="")).strip()
+            text = str(click.prompt(f"Activity {len(names) + 1}", default="")).strip()
             if not text:
                 break
             names.append(text)
     scores = {}
     if names:
-        typer.echo(PSFS_QUESTION)
+        click.echo(PSFS_QUESTION)
     for name in names:
         scores[name] = ask_number(f"  {name}")
     service.record_measures(uow=app.uow, now=app.now(), pain=pain, scores=scores)
-    typer.echo("Saved. We will ask again in a week.")
+    click.echo("Saved. We will ask again in a week.")
 
 
-def register(app: typer.Typer) -> None:
-    app.command("measures")(measures)
+def register(group: click.Group) -> None:
+    group.add_command(measures)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import typer
+import click
 
 from unkink.cli.words import say
 
@@ -26,7 +26,7 @@ def ask_about_last_session(app: App) -> None:
         return
     names = ", ".join(app.catalogue.get(e).name for e in pending.exercise_ids if e in app.catalogue)
     say(f"\nYour last session ({pending.session_day:%A %d %B}): {names}.")
-    worse = typer.confirm(QUESTION, default=False)
+    worse = click.confirm(QUESTION, default=False)
     changes = safety.record_next_morning(uow=app.uow, pending=pending, worse=worse, now=app.now())
     for message in change_messages(changes):
         say(message)

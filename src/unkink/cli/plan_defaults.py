@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import typer
+import click
 
 if TYPE_CHECKING:
     from unkink.bootstrap import App
@@ -22,7 +22,7 @@ def resolve(app: App, area: str | None, where: str | None, *, may_ask: bool) -> 
     choice = profile.plan_choice(uow=app.uow, area=area, where=where)
     if choice.ask_place and may_ask:
         answer = (
-            typer.prompt(
+            click.prompt(
                 f"{PLACE_QUESTION} Type desk or floor", default=choice.where, show_default=True
             )
             .strip()

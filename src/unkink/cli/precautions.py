@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 
-import typer
+import click
 
 from unkink.cli.context import get_app
 from unkink.cli.errors import fail
 from unkink.cli.safety_io import (
-    AcceptFlag,
-    JsonFlag,
-    NoInput,
+    accept_flag,
     ensure_acknowledged,
+    json_flag,
+    no_input_flag,
     plain_errors,
     read_json,
 )
@@ -40,44 +40,45 @@ def _condition_json(condition: Condition, today: date) -> dict[str, Any]:
     return out
 
 
+@click.command("profile")
+@click.option(
+    "--file",
+    type=click.Path(path_type=Path),
+    metavar="FILE.json",
+    help='Replace your profile: {"age", "sex", "conditions": [{"code": ...}]}.',
+)
+@click.option("--add", metavar="CODE", help="Add a condition, e.g. pregnancy.")
+@click.option("--weeks", type=float, help="Weeks pregnant, today.")
+@click.option("--weeks-since", type=float, help="Weeks since the surgery or fracture, today.")
+@click.option("--cleared", is_flag=True, help="Your surgical team has cleared you to exercise.")
+@click.option("--approach", help="Hip replacement: posterior, anterior or unknown.")
+@click.option(
+    "--procedure", help="What the operation was, in your words (e.g. caesarean). Shown back."
+)
+@click.option("--remove", metavar="CODE", help="End a condition as of today.")
+@click.option("--clear", is_flag=True, help="End all conditions as of today.")
+@click.option("--age", type=click.IntRange(0, 120), help="Your age.")
+@click.option("--sex", help="female, male, other or prefer_not_to_say.")
+@accept_flag
+@json_flag
+@no_input_flag
+@click.pass_context
 def profile(
-    ctx: typer.Context,
-    file: Annotated[
-        Path | None,
-        typer.Option(
-            "--file",
-            metavar="FILE.json",
-            help='Replace your profile: {"age", "sex", "conditions": [{"code": ...}]}.',
-        ),
-    ] = None,
-    add: Annotated[
-        str | None, typer.Option("--add", metavar="CODE", help="Add a condition, e.g. pregnancy.")
-    ] = None,
-    weeks: Annotated[float | None, typer.Option(help="Weeks pregnant, today.")] = None,
-    weeks_since: Annotated[
-        float | None, typer.Option(help="Weeks since the surgery or fracture, today.")
-    ] = None,
-    cleared: Annotated[
-        bool, typer.Option("--cleared", help="Your surgical team has cleared you to exercise.")
-    ] = False,
-    approach: Annotated[
-        str | None, typer.Option(help="Hip replacement: posterior, anterior or unknown.")
-    ] = None,
-    procedure: Annotated[
-        str | None,
-        typer.Option(help="What the operation was, in your words (e.g. caesarean). Shown back."),
-    ] = None,
-    remove: Annotated[
-        str | None, typer.Option("--remove", metavar="CODE", help="End a condition as of today.")
-    ] = None,
-    clear: Annotated[bool, typer.Option("--clear", help="End all conditions as of today.")] = False,
-    age: Annotated[int | None, typer.Option(min=0, max=120, help="Your age.")] = None,
-    sex: Annotated[
-        str | None, typer.Option(help="female, male, other or prefer_not_to_say.")
-    ] = None,
-    accept: AcceptFlag = False,
-    as_json: JsonFlag = False,
-    no_input: NoInput = False,
+    ctx: click.Context,
+    file: Path | None,
+    add: str | None,
+    weeks: float | None,
+    weeks_since: float | None,
+    cleared: bool,
+    approach: str | None,
+    procedure: str | None,
+    remove: str | None,
+    clear: bool,
+    age: int | None,
+    sex: str | None,
+    accept: bool,
+    as_json: bool,
+    no_input: bool,
 ) -> None:
     """Record conditions that change which stretches are safe (dated, so windows expire)."""
     from unkink.domain.safety.profile import parse_profile
@@ -137,17 +138,17 @@ def profile(
     shown = [_condition_json(c, today) for c in active]
     if as_json:
         out = {"age": person_age, "sex": person_sex, "conditions": shown}
-        typer.echo(json.dumps(out, indent=2))
+        click.echo(json.dumps(out, indent=2))
         return
-    typer.echo(f"Age: {person_age if person_age is not None else 'not given'}")
-    typer.echo(f"Sex: {person_sex or 'not given'}")
+    click.echo(f"Age: {person_age if person_age is not None else 'not given'}")
+    click.echo(f"Sex: {person_sex or 'not given'}")
     if not shown:
-        typer.echo("No conditions recorded. Add one with: unkink profile --add CODE")
+        click.echo("No conditions recorded. Add one with: unkink profile --add CODE")
     for c in shown:
         row = c["table_row_today"] or "outside its window: no limits from it now"
         what = f"{c['code']} ({c['procedure']})" if c.get("procedure") else c["code"]
-        typer.echo(f"- {what} (recorded {c.get('recorded_on', '?')}): {row}")
-    typer.echo("See what this means for each stretch with: unkink precautions")
+        click.echo(f"- {what} (recorded {c.get('recorded_on', '?')}): {row}")
+    click.echo("See what this means for each stretch with: unkink precautions")
 
 
 def _pregnancy_weeks(app: Any, sex: str | None, weeks: float | None, *, may_ask: bool) -> float:
@@ -159,13 +160,13 @@ def _pregnancy_weeks(app: Any, sex: str | None, weeks: float | None, *, may_ask:
     if recorded == "male":
         if not may_ask:
             fail("you are recorded as male, so no pregnancy was added. If that is wrong: --sex.")
-        if not typer.confirm("You are recorded as male. Add a pregnancy anyway?", default=False):
+        if not click.confirm("You are recorded as male. Add a pregnancy anyway?", default=False):
             fail("Nothing was added.", code=1)
     if weeks is not None:
         return weeks
     if not may_ask:
         fail("--add pregnancy needs --weeks N: how many weeks pregnant you are today.")
-    return float(typer.prompt("How many weeks pregnant are you today?", type=int))
+    return float(click.prompt("How many weeks pregnant are you today?", type=int))
 
 
 def print_precautions(
@@ -174,32 +175,31 @@ def print_precautions(
     """Each stretch by its display name; when the gate is closed or gentle, it says so first,
     so "offered as normal" never sits beside "gentle sessions only"."""
     if gate is not None and not gate.allowed:
-        typer.echo(f"No sessions for now: {gate.reason}")
-        typer.echo("When sessions are open again, this is what each stretch would be:")
+        click.echo(f"No sessions for now: {gate.reason}")
+        click.echo("When sessions are open again, this is what each stretch would be:")
     elif gate is not None and gate.gentle_only:
-        typer.echo("Gentle sessions only for now: every stretch is done gently, in a small range.")
+        click.echo("Gentle sessions only for now: every stretch is done gently, in a small range.")
     normal = "offered gently" if gate is not None and gate.gentle_only else "offered as normal"
     for exercise_id, name in names.items():
         if not precautions.allows(exercise_id):
-            typer.echo(f"{name}: not offered to you")
+            click.echo(f"{name}: not offered to you")
         elif (text := precautions.modification_for(exercise_id)) is not None:
-            typer.echo(f"{name}: offered with changes: {text}")
+            click.echo(f"{name}: offered with changes: {text}")
         else:
-            typer.echo(f"{name}: {normal}")
+            click.echo(f"{name}: {normal}")
 
 
-def precautions(
-    ctx: typer.Context,
-    profile_file: Annotated[
-        Path | None,
-        typer.Option(
-            "--profile",
-            metavar="FILE.json",
-            help='Use this profile instead of yours: {"age", "sex", "conditions": [...]}.',
-        ),
-    ] = None,
-    as_json: JsonFlag = False,
-) -> None:
+@click.command("precautions")
+@click.option(
+    "--profile",
+    "profile_file",
+    type=click.Path(path_type=Path),
+    metavar="FILE.json",
+    help='Use this profile instead of yours: {"age", "sex", "conditions": [...]}.',
+)
+@json_flag
+@click.pass_context
+def precautions(ctx: click.Context, profile_file: Path | None, as_json: bool) -> None:
     """Which stretches are offered to you, offered with changes, or not offered at all."""
     from unkink.domain.safety.precautions import derive_precautions
     from unkink.domain.safety.profile import parse_profile
@@ -218,11 +218,11 @@ def precautions(
         result = safety.current_precautions(uow=app.uow, today=app.today(), exercises=catalogue)
         gate = safety.check_gate(uow=app.uow, today=app.today())
     if as_json:
-        typer.echo(json.dumps(safety.precautions_json(result, ids), indent=2))
+        click.echo(json.dumps(safety.precautions_json(result, ids), indent=2))
     else:
         print_precautions(result, {e: catalogue.get(e).name for e in ids}, gate=gate)
 
 
-def register(app: typer.Typer) -> None:
-    app.command("profile")(profile)
-    app.command("precautions")(precautions)
+def register(group: click.Group) -> None:
+    group.add_command(profile)
+    group.add_command(precautions)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-import typer
+import click
 
 from unkink.cli.words import say
 from unkink.domain.safety.questions import Kind, Question, to_answer_value, without
@@ -58,7 +58,7 @@ def _hint(question: Question) -> str:
 
 
 def ask(question: Question, number: int) -> Any:
-    """Ask until the reply is understood. Raises typer.Abort when input ends."""
+    """Ask until the reply is understood. Raises click.Abort when input ends."""
     say("")
     say(f"{number}. {question.text}")
     for i, (_, label) in enumerate(question.options, start=1):
@@ -66,7 +66,7 @@ def ask(question: Question, number: int) -> Any:
     if question.kind in MULTI:
         say("   0) None of these")
     while True:
-        text = typer.prompt(f"   {_hint(question)} (b = back)", show_default=False)
+        text = click.prompt(f"   {_hint(question)} (b = back)", show_default=False)
         reply = _reply_to(question, str(text))
         if reply is not None:
             return reply
@@ -115,7 +115,7 @@ def run_questionnaire(next_step: NextStep, *, with_review: bool = True) -> Walk:
         say("\nYour answers:")
         for n, (q, words) in enumerate(shown, start=1):
             say(f"  {n}. {q.short}: {words}")
-        text = typer.prompt(
+        text = click.prompt(
             "Type a number to change that answer, or press Enter if all is right",
             default="",
             show_default=False,

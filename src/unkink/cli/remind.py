@@ -8,58 +8,60 @@ daemon's short-lived workers: each calls one function of ``services.reminders``.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
-import typer
+import click
 
 from unkink.cli.context import AppRef, get_app
 from unkink.cli.errors import fail
+from unkink.cli.groups import OrderedGroup
 
 if TYPE_CHECKING:
     from unkink.bootstrap import App
 
-remind_app = typer.Typer(
-    name="remind",
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+sitting_option = click.option("--sitting", type=float, hidden=True)
+
+
+@click.group(
+    "remind",
+    cls=OrderedGroup,
     help="Desk-break reminders that start a 2-minute chair routine.",
     no_args_is_help=True,
-    rich_markup_mode=None,
 )
-AsJson = Annotated[bool, typer.Option("--json", help="Print JSON.")]
-Sitting = Annotated[float | None, typer.Option("--sitting", hidden=True)]
+def remind_app() -> None:
+    pass
 
 
-def _db_args(ctx: typer.Context) -> list[str]:
+def _db_args(ctx: click.Context) -> list[str]:
     root = ctx.find_root().obj
     url = root.db_url if isinstance(root, AppRef) else None
     return ["--db", url] if url else []
 
 
 @remind_app.command("run")
+@click.option(
+    "--every",
+    type=float,
+    metavar="SECONDS",
+    help="Remind after this many active seconds (tests and demos; ignores work hours).",
+)
+@click.option("--once", is_flag=True, help="Exit after the first reminder is answered.")
+@click.option("--json-events", is_flag=True, help="Print one JSON line per event.")
+@click.option(
+    "--start-in",
+    help="Where Start opens the routine: browser, terminal or "
+    "unattended (default: the remind_start_in setting).",
+)
+@click.option("--answer-timeout", type=float, default=600, hidden=True)
+@click.pass_context
 def run(
-    ctx: typer.Context,
-    every: Annotated[
-        float | None,
-        typer.Option(
-            "--every",
-            metavar="SECONDS",
-            help="Remind after this many active seconds (tests and demos; ignores work hours).",
-        ),
-    ] = None,
-    once: Annotated[
-        bool, typer.Option("--once", help="Exit after the first reminder is answered.")
-    ] = False,
-    json_events: Annotated[
-        bool, typer.Option("--json-events", help="Print one JSON line per event.")
-    ] = False,
-    start_in: Annotated[
-        str | None,
-        typer.Option(
-            "--start-in",
-            help="Where Start opens the routine: browser, terminal or "
-            "unattended (default: the remind_start_in setting).",
-        ),
-    ] = None,
-    answer_timeout: Annotated[float, typer.Option("--answer-timeout", hidden=True)] = 600,
+    ctx: click.Context,
+    every: float | None,
+    once: bool,
+    json_events: bool,
+    start_in: str | None,
+    answer_timeout: float,
 ) -> None:
     """Run the reminder in the foreground (install starts it with your desktop)."""
     import os
@@ -99,7 +101,9 @@ def run(
 
 
 @remind_app.command("status")
-def status(ctx: typer.Context, as_json: AsJson = False) -> None:
+@json_option
+@click.pass_context
+def status(ctx: click.Context, as_json: bool) -> None:
     """Is the reminder running; the next break, idle backend, what puts it off, breaks today."""
     from unkink.desktop import control, install
     from unkink.services import reminders
@@ -123,21 +127,18 @@ def status(ctx: typer.Context, as_json: AsJson = False) -> None:
         "today": today.as_dict(),
     }
     if as_json:
-        typer.echo(json.dumps(data, indent=2))
+        click.echo(json.dumps(data, indent=2))
         return
     from unkink.cli.remind_view import status_lines
 
     for line in status_lines(data):
-        typer.echo(line)
+        click.echo(line)
 
 
 @remind_app.command("pause")
-def pause(
-    ctx: typer.Context,
-    length: Annotated[
-        str, typer.Argument(help="How long: 1h, 30m, 'today' (not today), or 'off' to resume.")
-    ],
-) -> None:
+@click.argument("length", help="How long: 1h, 30m, 'today' (not today), or 'off' to resume.")
+@click.pass_context
+def pause(ctx: click.Context, length: str) -> None:
     """Pause reminders for a while (1h, 30m), for the rest of today, or resume them (off)."""
     from datetime import timedelta
 
@@ -160,48 +161,43 @@ def pause(
         said = f"Reminders paused until {until:%H:%M}."
     control.write_pauses(app.settings.data_dir, pauses)
     reminders.record_event(uow=app.uow, at=now, kind="paused", detail={"asked": word})
-    typer.echo(said)
+    click.echo(said)
 
 
 @remind_app.command("install")
-def install_cmd(
-    no_enable: Annotated[
-        bool, typer.Option("--no-enable", help="Write the file only; don't start it now.")
-    ] = False,
-    autostart: Annotated[
-        bool,
-        typer.Option("--autostart", help="Write an XDG autostart entry even if systemd is there."),
-    ] = False,
-) -> None:
+@click.option("--no-enable", is_flag=True, help="Write the file only; don't start it now.")
+@click.option(
+    "--autostart", is_flag=True, help="Write an XDG autostart entry even if systemd is there."
+)
+def install_cmd(no_enable: bool, autostart: bool) -> None:
     """Start reminders with your desktop: a systemd user unit, or an XDG autostart entry."""
     from unkink.desktop import install
 
     path = install.install(use_systemd=False if autostart else None, enable=not no_enable)
-    typer.echo(f"Wrote {path}. Reminders start with your desktop.")
-    typer.echo("To stop them: unkink remind uninstall (or delete that file).")
+    click.echo(f"Wrote {path}. Reminders start with your desktop.")
+    click.echo("To stop them: unkink remind uninstall (or delete that file).")
 
 
 @remind_app.command("uninstall")
-def uninstall_cmd(
-    no_enable: Annotated[
-        bool, typer.Option("--no-enable", help="Remove the file only; don't call systemctl.")
-    ] = False,
-) -> None:
+@click.option("--no-enable", is_flag=True, help="Remove the file only; don't call systemctl.")
+def uninstall_cmd(no_enable: bool) -> None:
     """Stop starting reminders with your desktop (removes what install wrote)."""
     from unkink.desktop import install
 
     removed = install.uninstall(enable=not no_enable)
     if not removed:
-        typer.echo("Nothing to remove: reminders were not installed.")
+        click.echo("Nothing to remove: reminders were not installed.")
     for path in removed:
-        typer.echo(f"Removed {path}.")
+        click.echo(f"Removed {path}.")
 
 
 # --- the daemon's workers (hidden) ---------------------------------------------------------------
 
 
 @remind_app.command("_offer", hidden=True)
-def offer_cmd(ctx: typer.Context, sitting: Sitting = None) -> None:
+@sitting_option
+@click.pass_context
+def offer_cmd(ctx: click.Context, sitting: float | None) -> None:
     from unkink.services import reminders
 
     app = get_app(ctx)
@@ -209,15 +205,16 @@ def offer_cmd(ctx: typer.Context, sitting: Sitting = None) -> None:
     found = reminders.offer_break(
         uow=app.uow, catalogue=app.catalogue, now=app.now(), sitting_s=sitting, minutes=minutes
     )
-    typer.echo(json.dumps(found.as_dict()))
+    click.echo(json.dumps(found.as_dict()))
 
 
 @remind_app.command("_record", hidden=True)
+@click.argument("kind")
+@click.option("--reason", multiple=True)
+@sitting_option
+@click.pass_context
 def record_cmd(
-    ctx: typer.Context,
-    kind: str,
-    reason: Annotated[list[str] | None, typer.Option("--reason")] = None,
-    sitting: Sitting = None,
+    ctx: click.Context, kind: str, reason: tuple[str, ...], sitting: float | None
 ) -> None:
     from unkink.services import reminders
 
@@ -228,12 +225,11 @@ def record_cmd(
 
 
 @remind_app.command("_take", hidden=True)
-def take_cmd(
-    ctx: typer.Context,
-    routine_id: int,
-    sitting: Sitting = None,
-    start_in: Annotated[str, typer.Option("--start-in")] = "browser",
-) -> None:
+@click.argument("routine_id", type=int)
+@sitting_option
+@click.option("--start-in", default="browser")
+@click.pass_context
+def take_cmd(ctx: click.Context, routine_id: int, sitting: float | None, start_in: str) -> None:
     """Start the stored chair routine, say its session id, then open it where asked."""
     from unkink.services import reminders
     from unkink.services.sessions import ResumeState, SessionBlocked
@@ -251,9 +247,9 @@ def take_cmd(
     except SessionBlocked as blocked:  # the gate closed since the offer: say why, start nothing
         gate = blocked.plan.gate
         said = {"session_id": None, "gate_step": str(gate.step), "reason": gate.reason}
-        typer.echo(json.dumps(said))
+        click.echo(json.dumps(said))
         return
-    typer.echo(json.dumps({"session_id": started.session_id}))
+    click.echo(json.dumps({"session_id": started.session_id}))
     if start_in == "unattended" or not _open_elsewhere(ctx, app, started.session_id, start_in):
         from unkink.cli.session_run import play
 
@@ -261,7 +257,7 @@ def take_cmd(
         play(app, state=state, voice=False, interactive=False, json_events=False)
 
 
-def _open_elsewhere(ctx: typer.Context, app: App, session_id: int, start_in: str) -> bool:
+def _open_elsewhere(ctx: click.Context, app: App, session_id: int, start_in: str) -> bool:
     from unkink.desktop import launch
 
     if start_in == "terminal" and launch.open_terminal(_db_args(ctx)):
@@ -272,21 +268,24 @@ def _open_elsewhere(ctx: typer.Context, app: App, session_id: int, start_in: str
     return False
 
 
-def today_cmd(ctx: typer.Context, as_json: AsJson = False) -> None:
+@click.command("today")
+@json_option
+@click.pass_context
+def today_cmd(ctx: click.Context, as_json: bool) -> None:
     """Today: breaks taken, the longest sitting stretch, and floor stretches for later."""
     from unkink.services import reminders
 
     app = get_app(ctx)
     found = reminders.today(uow=app.uow, catalogue=app.catalogue, day=app.today())
     if as_json:
-        typer.echo(json.dumps(found.as_dict(), indent=2))
+        click.echo(json.dumps(found.as_dict(), indent=2))
         return
     from unkink.cli.remind_view import today_lines
 
     for line in today_lines(found):
-        typer.echo(line)
+        click.echo(line)
 
 
-def register(app: typer.Typer) -> None:
-    app.command("today")(today_cmd)
-    app.add_typer(remind_app, name="remind")
+def register(group: click.Group) -> None:
+    group.add_command(today_cmd)
+    group.add_command(remind_app)

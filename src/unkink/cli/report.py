@@ -6,33 +6,46 @@ Written only where you say; an existing file is replaced only with --overwrite. 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
 
-import typer
+import click
 
 from unkink.cli.context import get_app
 from unkink.cli.errors import fail
 
 
+@click.command("report")
+@click.option(
+    "--pdf", type=click.Path(path_type=Path), metavar="FILE", help="Write a 1-2 page PDF."
+)
+@click.option(
+    "--json",
+    "as_json",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="Write FHIR JSON (pain and PSFS answers).",
+)
+@click.option(
+    "--csv",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="Write every session, rating and crack as CSV.",
+)
+@click.option(
+    "--ask",
+    metavar="TEXT",
+    default="",
+    show_default=False,
+    help="What you want to ask your clinician.",
+)
+@click.option("--overwrite", is_flag=True, help="Replace a file that already exists.")
+@click.pass_context
 def report(
-    ctx: typer.Context,
-    pdf: Annotated[
-        Path | None, typer.Option("--pdf", metavar="FILE", help="Write a 1-2 page PDF.")
-    ] = None,
-    as_json: Annotated[
-        Path | None,
-        typer.Option("--json", metavar="FILE", help="Write FHIR JSON (pain and PSFS answers)."),
-    ] = None,
-    csv: Annotated[
-        Path | None,
-        typer.Option("--csv", metavar="FILE", help="Write every session, rating and crack as CSV."),
-    ] = None,
-    ask: Annotated[
-        str, typer.Option("--ask", metavar="TEXT", help="What you want to ask your clinician.")
-    ] = "",
-    overwrite: Annotated[
-        bool, typer.Option("--overwrite", help="Replace a file that already exists.")
-    ] = False,
+    ctx: click.Context,
+    pdf: Path | None,
+    as_json: Path | None,
+    csv: Path | None,
+    ask: str,
+    overwrite: bool,
 ) -> None:
     """Make a summary of your own records to bring to a physiotherapist or GP."""
     from unkink.services.report import write_report
@@ -50,8 +63,8 @@ def report(
         overwrite=overwrite,
     )
     for fmt, path in written.items():
-        typer.echo(f"Wrote the {fmt.upper()} summary to {path}. Nothing was sent anywhere.")
+        click.echo(f"Wrote the {fmt.upper()} summary to {path}. Nothing was sent anywhere.")
 
 
-def register(app: typer.Typer) -> None:
-    app.command("report")(report)
+def register(group: click.Group) -> None:
+    group.add_command(report)

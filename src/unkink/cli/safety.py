@@ -1,27 +1,27 @@
-"""Safety commands: ``check`` here; ``profile``/``precautions`` and ``crack``/``cracks`` in
-their own modules, registered from here.
+"""Safety commands: ``check`` here; ``profile``/``precautions`` (cli.precautions) and
+``crack``/``cracks`` (cli.cracks) in their own modules, each loaded only for its commands.
 
-Imported on every start, so only typer and the standard library at the top; the domain,
-services and storage are imported inside the commands. ``--json`` and ``--no-input`` runs
-never prompt: a missing acknowledgment or screening ends them with a message naming the
-command that provides it. Bad input ends with what was wrong, where, and how to fix it.
+Only click and the standard library at the top; the domain, services and storage are
+imported inside the commands. ``--json`` and ``--no-input`` runs never prompt: a missing
+acknowledgment or screening ends them with a message naming the command that provides it.
+Bad input ends with what was wrong, where, and how to fix it.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 
-import typer
+import click
 
 from unkink.cli.context import get_app
 from unkink.cli.errors import fail
 from unkink.cli.safety_io import (
-    AcceptFlag,
-    JsonFlag,
-    NoInput,
+    accept_flag,
     ensure_acknowledged,
+    json_flag,
+    no_input_flag,
     plain_errors,
     read_json,
 )
@@ -60,23 +60,15 @@ def print_result(result: ScreeningResult, *, saved_on: datetime | None) -> None:
 
 
 def check(
-    ctx: typer.Context,
-    answers: Annotated[
-        Path | None,
-        typer.Option("--answers", metavar="FILE.json", help="Read the answers from a JSON file."),
-    ] = None,
-    save: Annotated[
-        bool, typer.Option("--save", help="Store the result as your screening.")
-    ] = False,
-    full: Annotated[
-        bool,
-        typer.Option("--full", help="Ask every question again, not the quick re-check."),
-    ] = False,
-    accept: AcceptFlag = False,
-    as_json: JsonFlag = False,
-    no_input: NoInput = False,
+    ctx: click.Context,
+    answers: Path | None = None,
+    save: bool = False,
+    full: bool = False,
+    accept: bool = False,
+    as_json: bool = False,
+    no_input: bool = False,
 ) -> None:
-    """Answer the safety questions; see whether stretching is right for you now."""
+    """``unkink check``; also asked from ``unkink start`` when no screening is on record."""
     from unkink.services import screening
 
     if answers is None:
@@ -95,12 +87,12 @@ def check(
             saved = screening.save_screening(uow=app.uow, answers=raw, now=app.now(), source="file")
         result, saved_on = saved.result, saved.taken_at
     if as_json:
-        typer.echo(json.dumps(result.to_json(), indent=2))
+        click.echo(json.dumps(result.to_json(), indent=2))
     else:
         print_result(result, saved_on=saved_on)
 
 
-def _interactive_check(ctx: typer.Context, *, accept: bool, full: bool) -> None:
+def _interactive_check(ctx: click.Context, *, accept: bool, full: bool) -> None:
     from unkink.cli.questionnaire import run_questionnaire
     from unkink.services import screening
 
@@ -118,7 +110,7 @@ def _interactive_check(ctx: typer.Context, *, accept: bool, full: bool) -> None:
             say("A quick re-check: the warning signs again, then your last answers.")
             say("To answer every question again instead: unkink check --full")
         walk = run_questionnaire(next_step, with_review=not recheck)
-    except typer.Abort:
+    except click.Abort:
         fail(
             "the questions need typed answers, and the input ended. "
             "To answer from a file instead: unkink check --answers FILE.json --save"
@@ -137,9 +129,31 @@ def _interactive_check(ctx: typer.Context, *, accept: bool, full: bool) -> None:
         say(f"Kept {len(saved.confirmed)} answers you confirmed from last time.")
 
 
-def register(app: typer.Typer) -> None:
-    from unkink.cli import cracks, precautions
+@click.command("check")
+@click.option(
+    "--answers",
+    type=click.Path(path_type=Path),
+    metavar="FILE.json",
+    help="Read the answers from a JSON file.",
+)
+@click.option("--save", is_flag=True, help="Store the result as your screening.")
+@click.option("--full", is_flag=True, help="Ask every question again, not the quick re-check.")
+@accept_flag
+@json_flag
+@no_input_flag
+@click.pass_context
+def check_command(
+    ctx: click.Context,
+    answers: Path | None,
+    save: bool,
+    full: bool,
+    accept: bool,
+    as_json: bool,
+    no_input: bool,
+) -> None:
+    """Answer the safety questions; see whether stretching is right for you now."""
+    check(ctx, answers, save, full, accept, as_json, no_input)
 
-    app.command("check")(check)
-    precautions.register(app)
-    cracks.register(app)
+
+def register(group: click.Group) -> None:
+    group.add_command(check_command)

@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 
-import typer
+import click
 
 from unkink.cli.errors import fail
 from unkink.cli.words import say
@@ -20,15 +20,14 @@ from unkink.cli.words import say
 if TYPE_CHECKING:
     from unkink.bootstrap import App
 
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON; never ask anything.")]
-NoInput = Annotated[bool, typer.Option("--no-input", help="Never ask anything; fail instead.")]
-AcceptFlag = Annotated[
-    bool,
-    typer.Option(
-        "--accept-intended-use",
-        help="Record that you have read what unkink is and is not (see 'unkink check').",
-    ),
-]
+json_flag = click.option("--json", "as_json", is_flag=True, help="Print JSON; never ask anything.")
+no_input_flag = click.option("--no-input", is_flag=True, help="Never ask anything; fail instead.")
+accept_flag = click.option(
+    "--accept-intended-use",
+    "accept",
+    is_flag=True,
+    help="Record that you have read what unkink is and is not (see 'unkink check').",
+)
 MAX_FILE_BYTES = 1024 * 1024
 """Decision: an answers, profile or events file is small; we read at most 1 MiB of it."""
 
@@ -93,8 +92,8 @@ def ensure_acknowledged(app: App, *, accept: bool, may_ask: bool) -> None:
         for line in INTENDED_USE:
             say(f"  - {line}")
         try:
-            accepted = typer.confirm(ACCEPT_PROMPT, default=False)
-        except typer.Abort:  # input ended (a pipe or a script): say how to go on
+            accepted = click.confirm(ACCEPT_PROMPT, default=False)
+        except click.Abort:  # input ended (a pipe or a script): say how to go on
             say("")
             fail(NEEDS_ACKNOWLEDGMENT)
         if not accepted:

@@ -6,9 +6,9 @@ Heavy modules (SQLAlchemy through the services, rich) are imported inside the co
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
-import typer
+import click
 
 from unkink.cli.context import get_app
 from unkink.cli.errors import fail
@@ -18,35 +18,30 @@ if TYPE_CHECKING:
     from unkink.domain.session.planner import PlanRequest
     from unkink.services.sessions import SessionPlan
 
-Area = Annotated[
-    str | None,
-    typer.Option(
-        "--area", help="Which part of your back: upper, lower or whole (default: where it hurts)."
-    ),
-]
-Where = Annotated[
-    str | None,
-    typer.Option(
-        "--where",
-        help="desk (standing or sitting only) or floor (a mat; may get down). "
-        "Default: the place you chose before, else desk.",
-    ),
-]
-Minutes = Annotated[float, typer.Option("--minutes", help="About how long, from 1 to 60 minutes.")]
-Exclude = Annotated[
-    list[str] | None,
-    typer.Option("--exclude", metavar="ID", help="Leave this exercise out (repeatable)."),
-]
-AsJson = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+area_option = click.option(
+    "--area", help="Which part of your back: upper, lower or whole (default: where it hurts)."
+)
+where_option = click.option(
+    "--where",
+    help="desk (standing or sitting only) or floor (a mat; may get down). "
+    "Default: the place you chose before, else desk.",
+)
+minutes_option = click.option(
+    "--minutes", type=float, default=10, help="About how long, from 1 to 60 minutes."
+)
+exclude_option = click.option(
+    "--exclude", metavar="ID", multiple=True, help="Leave this exercise out (repeatable)."
+)
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 
 
-def _request(area: str, where: str, minutes: float, exclude: list[str] | None) -> PlanRequest:
+def _request(area: str, where: str, minutes: float, exclude: tuple[str, ...]) -> PlanRequest:
     from unkink.domain.session.planner import parse_request
 
     return parse_request(area=area, where=where, minutes=minutes, exclude=exclude or ())
 
 
-def _plan(ctx: typer.Context, app: App, request: PlanRequest, *, may_ask: bool) -> SessionPlan:
+def _plan(ctx: click.Context, app: App, request: PlanRequest, *, may_ask: bool) -> SessionPlan:
     """Plan through the session service (gate, precautions, plan in one call).
 
     In an interactive start, a missing check is offered right away (``unkink check``)."""
@@ -60,8 +55,8 @@ def _plan(ctx: typer.Context, app: App, request: PlanRequest, *, may_ask: bool) 
     except SessionBlocked as blocked:
         if not (may_ask and blocked.plan.needs_check):
             fail(str(blocked), code=1)
-        typer.echo(blocked.plan.reason)
-        if not typer.confirm("Answer the safety questions now?", default=True):
+        click.echo(blocked.plan.reason)
+        if not click.confirm("Answer the safety questions now?", default=True):
             fail(str(blocked), code=1)
         from unkink.cli.safety import check
 
@@ -71,11 +66,11 @@ def _plan(ctx: typer.Context, app: App, request: PlanRequest, *, may_ask: bool) 
         except SessionBlocked as again:
             fail(str(again), code=1)
     if planned.gentle_only and planned.reason:
-        typer.echo(planned.reason, err=True)
+        click.echo(planned.reason, err=True)
     return planned
 
 
-def _gate_open(ctx: typer.Context, app: App, *, may_ask: bool) -> None:
+def _gate_open(ctx: click.Context, app: App, *, may_ask: bool) -> None:
     """The gate first: carrying on needs it open, and a new session asks the safety questions
     before anything else (the plan's defaults come from the answers)."""
     from unkink.services.sessions import SessionBlocked, session_gate
@@ -84,8 +79,8 @@ def _gate_open(ctx: typer.Context, app: App, *, may_ask: bool) -> None:
     if decided.allowed:
         return
     if may_ask and decided.needs_check:
-        typer.echo(decided.reason)
-        if typer.confirm("Answer the safety questions now?", default=True):
+        click.echo(decided.reason)
+        if click.confirm("Answer the safety questions now?", default=True):
             from unkink.cli.safety import check
 
             check(ctx)
@@ -103,13 +98,20 @@ def _before_session(app: App) -> None:
     morning.show_referral(app)
 
 
+@click.command("plan")
+@area_option
+@where_option
+@minutes_option
+@exclude_option
+@json_option
+@click.pass_context
 def plan(
-    ctx: typer.Context,
-    area: Area = None,
-    where: Where = None,
-    minutes: Minutes = 10,
-    exclude: Exclude = None,
-    as_json: AsJson = False,
+    ctx: click.Context,
+    area: str | None,
+    where: str | None,
+    minutes: float,
+    exclude: tuple[str, ...],
+    as_json: bool,
 ) -> None:
     """Plan a routine for an area and a place that fits the minutes, and say why each stretch."""
     from unkink.cli.plan_defaults import resolve
@@ -119,7 +121,7 @@ def plan(
     planned = _plan(ctx, app, _request(area, where, minutes, exclude), may_ask=False)
     assert planned.routine is not None
     if as_json:
-        typer.echo(
+        click.echo(
             json.dumps({"routine_id": planned.routine_id, **planned.routine.as_dict()}, indent=2)
         )
         return
@@ -127,30 +129,34 @@ def plan(
     from unkink.cli.session_view import plan_table
 
     console().print(plan_table(planned.routine))
-    typer.echo("Start it with: unkink start " + _options_text(area, where, minutes, exclude))
+    click.echo("Start it with: unkink start " + _options_text(area, where, minutes, exclude))
 
 
-def _options_text(area: str, where: str, minutes: float, exclude: list[str] | None) -> str:
+def _options_text(area: str, where: str, minutes: float, exclude: tuple[str, ...]) -> str:
     extra = "".join(f" --exclude {e}" for e in exclude or ())
     return f"--area {area} --where {where} --minutes {minutes:g}{extra}"
 
 
+@click.command("start")
+@area_option
+@where_option
+@minutes_option
+@exclude_option
+@click.option("--resume", is_flag=True, help="Carry on the last unfinished session.")
+@click.option("--voice", is_flag=True, help="Speak the cues (espeak-ng).")
+@click.option("--no-input", is_flag=True, help="No keys and no questions: just run the cues.")
+@click.option("--json-events", is_flag=True, help="Print one JSON object per cue, then a summary.")
+@click.pass_context
 def start(
-    ctx: typer.Context,
-    area: Area = None,
-    where: Where = None,
-    minutes: Minutes = 10,
-    exclude: Exclude = None,
-    resume: Annotated[
-        bool, typer.Option("--resume", help="Carry on the last unfinished session.")
-    ] = False,
-    voice: Annotated[bool, typer.Option("--voice", help="Speak the cues (espeak-ng).")] = False,
-    no_input: Annotated[
-        bool, typer.Option("--no-input", help="No keys and no questions: just run the cues.")
-    ] = False,
-    json_events: Annotated[
-        bool, typer.Option("--json-events", help="Print one JSON object per cue, then a summary.")
-    ] = False,
+    ctx: click.Context,
+    area: str | None,
+    where: str | None,
+    minutes: float,
+    exclude: tuple[str, ...],
+    resume: bool,
+    voice: bool,
+    no_input: bool,
+    json_events: bool,
 ) -> None:
     """Start a guided session: a calm coach talks you through each stretch, on time."""
     from unkink.cli.player import stdin_is_terminal
@@ -166,7 +172,7 @@ def start(
         fail("There is no unfinished session to carry on. Start a new one with: unkink start")
     if not resume and state is not None:
         done = f"{state.position_s / 60:.1f} of {state.timeline.total_s / 60:.1f} minutes"
-        resume = typer.confirm(f"Your last session stopped after {done}. Carry on with it?")
+        resume = click.confirm(f"Your last session stopped after {done}. Carry on with it?")
     if resume and state is not None:
         _gate_open(ctx, app, may_ask=interactive)
         from unkink.cli.session_run import play
@@ -189,23 +195,23 @@ def start(
         console().print(plan_table(planned.routine))
     else:  # stdout carries only the cues; what the plan had to change goes to stderr
         for note in planned.routine.notes:
-            typer.echo(note, err=True)
+            click.echo(note, err=True)
     from unkink.cli.session_run import play_new
 
     play_new(app, planned=planned, voice=voice, interactive=interactive, json_events=json_events)
 
 
-def history(
-    ctx: typer.Context,
-    as_json: AsJson = False,
-    limit: Annotated[int, typer.Option("--limit", help="How many sessions to show.")] = 30,
-) -> None:
+@click.command("history")
+@json_option
+@click.option("--limit", type=int, default=30, help="How many sessions to show.")
+@click.pass_context
+def history(ctx: click.Context, as_json: bool, limit: int) -> None:
     """Your past sessions: date, routine, minutes done, how it ended, and your ratings."""
     from unkink.services.sessions import history as load_history
 
     entries = load_history(uow=get_app(ctx).uow, limit=limit)
     if as_json:
-        typer.echo(json.dumps([e.as_dict() for e in entries], indent=2))
+        click.echo(json.dumps([e.as_dict() for e in entries], indent=2))
         return
     from unkink.cli.remind_view import break_day_lines  # desk breaks (unkink remind)
 
@@ -213,22 +219,22 @@ def history(
     if not entries:
         from unkink.cli.morning import next_session_hint
 
-        typer.echo(next_session_hint(get_app(ctx)))  # safety decides whether to suggest one
+        click.echo(next_session_hint(get_app(ctx)))  # safety decides whether to suggest one
         for line in breaks:
-            typer.echo(line)
+            click.echo(line)
         return
     from unkink.cli.render import console
     from unkink.cli.session_view import history_table
 
     console().print(history_table(entries))
     for line in breaks:
-        typer.echo(line)
+        click.echo(line)
     from unkink.cli.morning import show_referral
 
     show_referral(get_app(ctx))
 
 
-def register(app: typer.Typer) -> None:
-    app.command("start")(start)
-    app.command("plan")(plan)
-    app.command("history")(history)
+def register(group: click.Group) -> None:
+    group.add_command(start)
+    group.add_command(plan)
+    group.add_command(history)

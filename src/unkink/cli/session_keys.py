@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-import typer
+import click
 
 from unkink.cli.player import OnCue, play_interactive, raw_keys
 from unkink.cli.session_questions import ask_after, ask_pain
@@ -141,7 +141,7 @@ def run_with_keys(
         if stop.skip_exercise:
             recorder.skip(run, now, whole_exercise=True)
             run = run.skip_exercise(now)
-        typer.prompt("Press Enter to go on", default="", show_default=False)
+        click.prompt("Press Enter to go on", default="", show_default=False)
         now = app.clock()
         if run.status is RunStatus.PAUSED:
             run = keys.resume(run, now)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import typer
+import click
 
 from unkink.domain.session.status import Moment
 
@@ -19,10 +19,10 @@ if TYPE_CHECKING:
 def ask_number(question: str, *, low: int = 0, high: int = 10, default: int | None = None) -> int:
     """Ask until the answer is a whole number from ``low`` to ``high``."""
     while True:
-        text = str(typer.prompt(question, default=default)).strip()
+        text = str(click.prompt(question, default=default)).strip()
         if text.isdigit() and low <= int(text) <= high:
             return int(text)
-        typer.echo(f"Please type a whole number from {low} to {high}.")
+        click.echo(f"Please type a whole number from {low} to {high}.")
 
 
 def ask_rating(recorder: Recorder, moment: Moment) -> None:
@@ -41,10 +41,10 @@ def ask_after(recorder: Recorder) -> None:
     app, session_id = recorder.app, recorder.session_id
     done = closing.stretches_done(uow=app.uow, catalogue=app.catalogue, session_id=session_id)
     if done:
-        typer.echo("Which stretch helped most?")
+        click.echo("Which stretch helped most?")
         for n, stretch in enumerate(done, start=1):
-            typer.echo(f"  {n}. {stretch.name}")
-        typer.echo("  0. None of them / not sure")
+            click.echo(f"  {n}. {stretch.name}")
+        click.echo("  0. None of them / not sure")
         choice = ask_number("Type a number", high=len(done), default=0)
         recorder.helped_most(done[choice - 1].exercise_id if choice else None)
     show_closing(recorder)
@@ -67,7 +67,7 @@ def ask_pain(recorder: Recorder, run: SessionRun, now: float) -> PainStop:
     """Ask the pain score and the stop-at-once questions; the safety rules decide."""
     from unkink.domain.safety.pain import STOP_QUESTIONS, PainReport
 
-    typer.echo("The session is paused. Let's check what you feel.")
+    click.echo("The session is paused. Let's check what you feel.")
     score = ask_number("How bad is the pain? (0 = none, 10 = very bad)")
-    answers = {name: typer.confirm(question, default=False) for name, question in STOP_QUESTIONS}
+    answers = {name: click.confirm(question, default=False) for name, question in STOP_QUESTIONS}
     return recorder.pain(PainReport(score=score, **answers), run, now)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-import typer
+import click
 
 from unkink.cli.player import Voice, json_event, play_unattended, precise_sleep
 from unkink.cli.session_recorder import Recorder
@@ -51,7 +51,7 @@ def play(
     if voice:
         speaker, why_not = Voice.find()
         if why_not:
-            typer.echo(why_not, err=True)
+            click.echo(why_not, err=True)
     recorder = Recorder(app, state.session_id)
     chimes = None
     if interactive:
@@ -64,7 +64,7 @@ def play(
 
         try:
             ask_rating(recorder, Moment.BEFORE)
-        except (KeyboardInterrupt, typer.Abort):  # Ctrl-C before the first cue: no empty
+        except (KeyboardInterrupt, click.Abort):  # Ctrl-C before the first cue: no empty
             recorder.end_unstarted()  # unfinished session is left behind
             raise
     said_waiting = False
@@ -73,16 +73,16 @@ def play(
         nonlocal said_waiting
         recorder.cue(cue, actual_s, elapsed_s)  # store first, then show
         if json_events:
-            typer.echo(json_event(cue, actual_s))
+            click.echo(json_event(cue, actual_s))
         elif not interactive and cue.kind is not CueKind.COUNTDOWN:
-            typer.echo(f"{int(actual_s) // 60:02d}:{int(actual_s) % 60:02d}  {cue.text}")
+            click.echo(f"{int(actual_s) // 60:02d}:{int(actual_s) % 60:02d}  {cue.text}")
         if chimes is not None:
             chimes.cue(cue.kind)
         if speaker is not None:
             speaker.say(cue.text)
         note = recorder.waiting_note()
         if note and not said_waiting and not interactive:
-            typer.echo(note, err=True)
+            click.echo(note, err=True)
         said_waiting = bool(note)
 
     try:
@@ -98,7 +98,7 @@ def play(
         if state.cue_index or state.position_s:
             recorder.resume(run, app.clock(), reopened=True)
             if not json_events:
-                typer.echo(f"Carrying on from {state.position_s / 60:.1f} minutes in.")
+                click.echo(f"Carrying on from {state.position_s / 60:.1f} minutes in.")
         # a manual clock (tests) moves when told; a real one is slept on precisely
         sleep = getattr(app.clock, "tick", precise_sleep)
         run, lateness = play_unattended(
@@ -106,7 +106,7 @@ def play(
         )
         recorder.finish(run, app.clock())
         if json_events:
-            typer.echo(json.dumps(lateness.summary()))
+            click.echo(json.dumps(lateness.summary()))
     finally:
         recorder.close()
         if speaker is not None:

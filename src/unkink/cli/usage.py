@@ -1,9 +1,9 @@
 """Command-line mistakes in our own words: what was wrong, where, and how to fix it.
 
-typer and the click inside it word their errors for programmers ("'abc' is not a valid
-float."). Every parameter error of every command comes through ``usage_message`` instead,
-which reads the parameter's click type (its kind, bounds and choices) and says it plainly;
-only the value the person typed is taken from click's message.
+click words its errors for programmers ("'abc' is not a valid float."). Every parameter error
+of every command comes through ``usage_message`` instead, which reads the parameter's click
+type (its kind, bounds and choices) and says it plainly; only the value the person typed is
+taken from click's message.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 
 
 def usage_message(exc: Any) -> str:
-    """The message for a typer/click ``UsageError`` (with its ``ctx`` and ``param``)."""
+    """The message for a click ``UsageError`` (with its ``ctx`` and ``param``)."""
     ctx = getattr(exc, "ctx", None)
     command = ctx.command_path if ctx is not None else "unkink"
     more = f" See '{command} --help'."

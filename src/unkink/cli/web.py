@@ -2,40 +2,43 @@
 
 from __future__ import annotations
 
-import socket
-from typing import Annotated
+from typing import TYPE_CHECKING
 
-import typer
+import click
 
 from unkink.cli.context import get_app
+
+if TYPE_CHECKING:
+    import socket
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
-def serve(
-    ctx: typer.Context,
-    port: Annotated[
-        int, typer.Option("--port", min=0, max=65535, help="Port to listen on (0: any free port).")
-    ] = 8765,
-    host: Annotated[
-        str,
-        typer.Option(
-            "--host",
-            help="Address to listen on. Anything but 127.0.0.1 lets other devices reach unkink.",
-        ),
-    ] = "127.0.0.1",
-    no_open: Annotated[
-        bool, typer.Option("--no-open", help="Don't open a browser; just print the address.")
-    ] = False,
-) -> None:
+@click.command("serve")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8765,
+    help="Port to listen on (0: any free port).",
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    help="Address to listen on. Anything but 127.0.0.1 lets other devices reach unkink.",
+)
+@click.option("--no-open", is_flag=True, help="Don't open a browser; just print the address.")
+@click.pass_context
+def serve(ctx: click.Context, port: int, host: str, no_open: bool) -> None:
     """Run the web app (player, screening, history) at http://127.0.0.1:8765 and open it."""
+    import socket
+
     import uvicorn
 
     from unkink.web.app import create_app
 
     warning = host_warning(host)
     if warning:
-        typer.echo(warning, err=True)
+        click.echo(warning, err=True)
     sock = tcp_socket(host)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
@@ -50,7 +53,7 @@ def serve(
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/"
     web = create_app(get_app(ctx), bind_host=host)
-    typer.echo(f"unkink is running at {url}  (press Ctrl+C to stop)")
+    click.echo(f"unkink is running at {url}  (press Ctrl+C to stop)")
     if not no_open:
         _open_browser(url)
     config = uvicorn.Config(
@@ -66,6 +69,8 @@ def tcp_socket(host: str) -> socket.socket:
     kept-alive response waits ~40 ms for a delayed ACK: 21 requests/s instead of 800
     (bench/web_load.py, docs/performance.md).
     """
+    import socket
+
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     return socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
 
@@ -94,5 +99,5 @@ def _open_browser(url: str) -> None:
     threading.Thread(target=_open, name="open-browser", daemon=True).start()
 
 
-def register(app: typer.Typer) -> None:
-    app.command("serve")(serve)
+def register(group: click.Group) -> None:
+    group.add_command(serve)

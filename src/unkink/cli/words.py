@@ -12,7 +12,7 @@ import shutil
 import sys
 import textwrap
 
-import typer
+import click
 
 _ITEM = re.compile(r"^(\s*(?:[-*•]|\d+[.)])?\s*)")
 
@@ -47,6 +47,6 @@ def terminal_width(stream: object = None) -> int | None:
 
 
 def say(text: str = "", *, err: bool = False) -> None:
-    """Print ``text`` folded to the terminal's width (as ``typer.echo`` otherwise)."""
+    """Print ``text`` folded to the terminal's width (as ``click.echo`` otherwise)."""
     width = terminal_width(sys.stderr if err else sys.stdout)
-    typer.echo(text if width is None else fold(text, width), err=err)
+    click.echo(text if width is None else fold(text, width), err=err)

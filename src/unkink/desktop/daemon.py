@@ -3,7 +3,7 @@ the pure schedule what to do, shows reminders and stores what happened.
 
 Started by ``unkink remind run``, which reads the settings and then *replaces itself* with
 ``python -m unkink.desktop.run CONFIG_JSON`` (``run.py``), so the always-on process holds neither
-typer, pydantic, SQLAlchemy, FastAPI nor rich. Stored records go through worker processes
+click, pydantic, SQLAlchemy, FastAPI nor rich. Stored records go through worker processes
 (``core.WorkerCore``). It wakes when the schedule says (never more often than every few
 seconds), or when the person answers a reminder.
 """
