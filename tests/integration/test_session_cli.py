@@ -103,7 +103,7 @@ def test_every_cue_is_logged_and_history_shows_the_session(cli_app: App) -> None
     entries = json.loads(history.stdout)
     assert entries[0]["status"] == "completed" and entries[0]["minutes_done"] > 2
     table = invoke("history")
-    assert "completed" in table.stdout
+    assert "Finished" in table.stdout  # textfmt.session_ending, as the web says it
 
 
 def test_plain_no_input_prints_cue_lines(cli_app: App) -> None:

@@ -207,7 +207,7 @@ def start(
 @click.pass_context
 def history(ctx: click.Context, as_json: bool, limit: int) -> None:
     """Your past sessions: date, routine, minutes done, how it ended, and your ratings."""
-    from unkink.services.sessions import history as load_history
+    from unkink.services.session_history import history as load_history  # not the planner
 
     entries = load_history(uow=get_app(ctx).uow, limit=limit)
     if as_json:

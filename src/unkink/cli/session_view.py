@@ -16,7 +16,7 @@ from unkink.domain.session.run import RunStatus, SessionRun
 from unkink.domain.session.status import SessionStatus
 from unkink.domain.session.timeline import CueKind
 from unkink.services.sessions import HistoryEntry
-from unkink.textfmt import duration_short, duration_words
+from unkink.textfmt import duration_short, duration_words, session_ending
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -24,13 +24,6 @@ if TYPE_CHECKING:
     from unkink.domain.exercises import Exercise
     from unkink.services.closing import Closing
 
-STOP_WORDS = {
-    "pain": "pain",
-    "not_resumed": "a new one began",
-    "quit": "quit",
-    "skipped_most": "most of it skipped",
-    "skipped_all": "most of it skipped",
-}
 KEYS_HELP = "space pause · n skip step · s skip stretch · p this hurts · m sound · q quit"
 
 _DIGITS = {
@@ -217,9 +210,7 @@ def history_table(entries: list[HistoryEntry]) -> Table:
     table.add_column("pain", no_wrap=True)
     table.caption = "time: done of planned. stiffness and pain (0-10): before → after."
     for e in entries:
-        result = {"completed": "completed", "running": "unfinished"}.get(e.status, "stopped")
-        if e.stop_reason and e.status == "stopped":
-            result += f" ({STOP_WORDS.get(e.stop_reason, e.stop_reason)})"
+        result = session_ending(e.status, e.stop_reason)  # the web's words too
         count = len(e.exercises)
         table.add_row(
             e.started_at.strftime("%Y-%m-%d %H:%M"),
