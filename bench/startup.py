@@ -32,10 +32,42 @@ GOALS = {
 """Issue 10's goals, as ratios to ``python -c pass`` on the same interpreter."""
 
 
-def _time_s(argv: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+TERMINAL = " (terminal)"
+"""Cases whose name ends so run with a pseudo-terminal as their output, as a person sees
+them: commands that draw rich tables on a terminal and plain lines to a pipe are timed both
+ways."""
+
+
+def _time_s(argv: list[str], *, terminal: bool = False) -> float:
+    if not terminal:
+        start = time.perf_counter()
+        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return time.perf_counter() - start
+    import os
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        start = time.perf_counter()
+        child = subprocess.Popen(argv, stdout=follower, stderr=follower, env=_wide())
+        os.close(follower)
+        while True:  # drain what it draws, as a terminal would
+            try:
+                if not os.read(leader, 65536):
+                    break
+            except OSError:  # the child closed the terminal
+                break
+        if child.wait() != 0:
+            raise subprocess.CalledProcessError(child.returncode, argv)
+        return time.perf_counter() - start
+    finally:
+        os.close(leader)
+
+
+def _wide() -> dict[str, str]:
+    import os
+
+    return {**os.environ, "COLUMNS": "100", "LINES": "50"}
 
 
 def _medians(cases: dict[str, list[str]], repeat: int) -> dict[str, float]:
@@ -43,7 +75,7 @@ def _medians(cases: dict[str, list[str]], repeat: int) -> dict[str, float]:
     times: dict[str, list[float]] = {name: [] for name in cases}
     for _ in range(repeat):
         for name, argv in cases.items():
-            times[name].append(_time_s(argv))
+            times[name].append(_time_s(argv, terminal=name.endswith(TERMINAL)))
     return {name: statistics.median(values) for name, values in times.items()}
 
 
@@ -91,20 +123,31 @@ def main() -> None:
             "unkink report --help": [unkink, "report", "--help"],
             "unkink measures --help": [unkink, "measures", "--help"],
         }  # fmt: skip
+        for name in (
+            "python -c pass (venv)",
+            "unkink exercises",
+            "unkink show cat_camel",
+            "unkink plan --area lower --where floor --minutes 10",
+            "unkink history",
+        ):
+            cases[name + TERMINAL] = cases[name]  # fmt: skip
         system = shutil.which("python3")
         if system:
             cases["python3 -c pass (system)"] = [system, "-c", "pass"]
-        for argv in cases.values():  # warm the file cache
-            subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for name, argv in cases.items():  # warm the file cache
+            _time_s(argv, terminal=name.endswith(TERMINAL))
         medians = _medians(cases, args.repeat)
     base = medians["python -c pass (venv)"]
+    base_terminal = medians["python -c pass (venv)" + TERMINAL]
     compiled = "without" if args.no_compile else "with"
     print(f"Median of {args.repeat} runs each, round robin in one run, {compiled} .pyc files.\n")
     print("| command | median ms | × bare Python | goal |")
     print("|---|---|---|---|")
     for name, seconds in medians.items():
         goal = next((f"≤ {g}×" for prefix, g in GOALS.items() if name.startswith(prefix)), "")
-        print(f"| `{name}` | {seconds * 1000:.0f} | {seconds / base:.1f} | {goal} |")
+        ratio = seconds / (base_terminal if name.endswith(TERMINAL) else base)
+        print(f"| `{name}` | {seconds * 1000:.0f} | {ratio:.1f} | {goal} |")
+    print(f"\nRows marked{TERMINAL} ran on a pseudo-terminal, against python -c pass on one.")
 
 
 if __name__ == "__main__":
