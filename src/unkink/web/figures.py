@@ -7,6 +7,7 @@ this module only serves what it draws.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 from typing import Annotated, Literal
 
@@ -24,6 +25,7 @@ _drawn: dict[tuple[str, int | None, str | None], str] = {}
 catalogue is fixed for the life of the server, and drawing an animation takes a while."""
 
 
+@functools.cache  # asked by every page render; the installed packages do not change
 def figures_available() -> bool:
     """True when the figures package can draw (kept for builds without it)."""
     return importlib.util.find_spec("unkink.figures.svg") is not None
