@@ -1,13 +1,13 @@
 """What the person's own records say: per stretch, by week, and in two plain sentences.
 
-Reads the session history through ``services.session_history.history`` (one call) and, in
-one unit of work, the crack log, the weekly checks and the goal. Everything is computed
-here, locally.
+Reads, in one unit of work, every session as insights see it (``session_points``: when,
+where, which stretches, the ratings, how it ended; no whole plans, no history entries), the
+crack log, the weekly checks and the goal. Everything is computed here, locally.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from unkink.domain.insights import wording
 from unkink.domain.insights.estimate import LEVEL, MIN_SESSIONS
 from unkink.domain.insights.measures import WeeklyCheck
-from unkink.domain.insights.records import Goal, SessionPoint
+from unkink.domain.insights.records import Goal
 from unkink.domain.insights.stretches import StretchInsight, clear_differences, stretch_insights
 from unkink.domain.insights.trends import (
     MAX_WEEKS,
@@ -30,7 +30,6 @@ from unkink.domain.insights.trends import (
 )
 
 if TYPE_CHECKING:
-    from unkink.services.session_history import HistoryEntry
     from unkink.storage.adapters import AnyUnitOfWork
 
 UowFactory = Callable[[], "AnyUnitOfWork"]
@@ -87,32 +86,14 @@ class Insights:
         }
 
 
-def session_points(entries: Sequence[HistoryEntry]) -> list[SessionPoint]:
-    return [
-        SessionPoint(
-            started_at=e.started_at,
-            place=e.where,
-            exercises=tuple(dict.fromkeys(e.exercises)),
-            before=e.before,
-            after=e.after,
-            helped_most=e.helped_most,
-            status=e.status,
-            stop_reason=e.stop_reason,
-            minutes=round(e.done_s / 60, 1),
-        )
-        for e in sorted(entries, key=lambda e: (e.started_at, e.session_id))
-    ]
-
-
 def insights(*, uow: UowFactory, today: date, names: Mapping[str, str]) -> Insights:
     """Everything the insights page, ``unkink insights`` and the report show."""
     from unkink.domain.safety.cracks import group_sessions
     from unkink.services.reminders import breaks_by_day
-    from unkink.services.session_history import history
 
-    points = session_points(history(uow=uow, limit=ALL_SESSIONS))
     since = datetime.combine(today - timedelta(weeks=MAX_WEEKS), time.min)
     with uow() as u:
+        points = u.sessions.session_points()
         cracks = u.safety.cracks(since=since, until=datetime.combine(today, time.max))
         checks = u.outcomes.checks()
         goal = u.outcomes.goal()
