@@ -7,7 +7,7 @@ crack log, the weekly checks and the goal. Everything is computed here, locally.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from unkink.domain.insights import wording
 from unkink.domain.insights.estimate import LEVEL, MIN_SESSIONS
 from unkink.domain.insights.measures import WeeklyCheck
-from unkink.domain.insights.records import Goal
+from unkink.domain.insights.records import Goal, SessionPoint
 from unkink.domain.insights.stretches import StretchInsight, clear_differences, stretch_insights
 from unkink.domain.insights.trends import (
     MAX_WEEKS,
@@ -31,6 +31,7 @@ from unkink.domain.insights.trends import (
 
 if TYPE_CHECKING:
     from unkink.storage.adapters import AnyUnitOfWork
+    from unkink.storage.records import StoredCrack
 
 UowFactory = Callable[[], "AnyUnitOfWork"]
 ALL_SESSIONS = 100_000
@@ -86,17 +87,54 @@ class Insights:
         }
 
 
-def insights(*, uow: UowFactory, today: date, names: Mapping[str, str]) -> Insights:
-    """Everything the insights page, ``unkink insights`` and the report show."""
-    from unkink.domain.safety.cracks import group_sessions
-    from unkink.services.reminders import breaks_by_day
+MEMO_SIZE = 8
+_memo: dict[tuple[object, ...], Insights] = {}
+"""Insights already computed, by what they were computed from (``insights`` says how)."""
 
-    since = datetime.combine(today - timedelta(weeks=MAX_WEEKS), time.min)
+
+def forget() -> None:
+    """Empty the memo (tests compare with a fresh computation)."""
+    _memo.clear()
+
+
+def insights(*, uow: UowFactory, today: date, names: Mapping[str, str]) -> Insights:
+    """Everything the insights page, ``unkink insights`` and the report show.
+
+    Memoised: the database's ``outcomes.revision()`` (one cheap query: the database, the
+    newest id and count of every table insights read that is only added to, and each
+    session's updatable columns exactly) is read *first*, then, on a miss, the records. A
+    write that lands between the two leaves newer insights under the older revision, which no
+    later read sees again (nothing is deleted), never older insights under a newer one."""
     with uow() as u:
+        key = (u.profile_id, u.outcomes.revision(), today, tuple(names.items()))
+        found = _memo.get(key)
+        if found is not None:
+            return found
+        since = datetime.combine(today - timedelta(weeks=MAX_WEEKS), time.min)
         points = u.sessions.session_points()
         cracks = u.safety.cracks(since=since, until=datetime.combine(today, time.max))
         checks = u.outcomes.checks()
         goal = u.outcomes.goal()
+    found = _compute(points, cracks, checks, goal, uow=uow, today=today, names=names)
+    while len(_memo) >= MEMO_SIZE:
+        _memo.pop(next(iter(_memo)))
+    _memo[key] = found
+    return found
+
+
+def _compute(
+    points: Sequence[SessionPoint],
+    cracks: Sequence[StoredCrack],
+    checks: Sequence[WeeklyCheck],
+    goal: Goal | None,
+    *,
+    uow: UowFactory,
+    today: date,
+    names: Mapping[str, str],
+) -> Insights:
+    from unkink.domain.safety.cracks import group_sessions
+    from unkink.services.reminders import breaks_by_day
+
     crack_starts = [s.start for s in group_sessions(c.at for c in cracks)]
     answered = [c for c in checks if not c.skipped]
     pain_by_week = {
