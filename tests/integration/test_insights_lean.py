@@ -101,3 +101,13 @@ def test_no_sessions_no_points(db_app: App) -> None:
         u.commit()
     with db_app.uow() as u:
         assert u.sessions.session_points() == []
+
+
+def test_the_summary_reads_every_rating_of_every_session(seeded: App) -> None:
+    from unkink.services.report import gather
+
+    data = gather(uow=seeded.uow, catalogue=seeded.catalogue, today=seeded.today())
+    with seeded.uow() as u:
+        each = {e.session_id: tuple(u.sessions.ratings(e.session_id)) for e in data.entries}
+    assert data.ratings == each and len(each) == data.insights.sessions
+    assert any(len(r) > 2 for r in each.values())  # the re-rated one, with its next morning
