@@ -30,6 +30,7 @@ from unkink.domain.insights.trends import (
 )
 
 if TYPE_CHECKING:
+    from unkink.domain.reminders.days import BreakDay
     from unkink.storage.adapters import AnyUnitOfWork
     from unkink.storage.records import StoredCrack
 
@@ -100,13 +101,17 @@ def forget() -> None:
 def insights(*, uow: UowFactory, today: date, names: Mapping[str, str]) -> Insights:
     """Everything the insights page, ``unkink insights`` and the report show.
 
-    Memoised: the database's ``outcomes.revision()`` (one cheap query: the database, the
-    newest id and count of every table insights read that is only added to, and each
-    session's updatable columns exactly) is read *first*, then, on a miss, the records. A
-    write that lands between the two leaves newer insights under the older revision, which no
-    later read sees again (nothing is deleted), never older insights under a newer one."""
+    Memoised under the database's ``outcomes.revision()``: one cheap query (the database, the
+    count and newest id of every table insights read that is only ever added to, and each
+    session's updatable columns, exactly), which every write that can change insights
+    changes. On a miss the records are read and the revision read again: only insights whose
+    revision held still while they were read are kept (a write in between, even one undone
+    later, never leaves them under a revision they do not match)."""
+    from unkink.services.reminders import breaks_by_day
+
     with uow() as u:
-        key = (u.profile_id, u.outcomes.revision(), today, tuple(names.items()))
+        revision = u.outcomes.revision()
+        key = (u.profile_id, revision, today, tuple(names.items()))
         found = _memo.get(key)
         if found is not None:
             return found
@@ -115,10 +120,14 @@ def insights(*, uow: UowFactory, today: date, names: Mapping[str, str]) -> Insig
         cracks = u.safety.cracks(since=since, until=datetime.combine(today, time.max))
         checks = u.outcomes.checks()
         goal = u.outcomes.goal()
-    found = _compute(points, cracks, checks, goal, uow=uow, today=today, names=names)
-    while len(_memo) >= MEMO_SIZE:
-        _memo.pop(next(iter(_memo)))
-    _memo[key] = found
+    breaks = breaks_by_day(uow=uow, today=today, days=MAX_WEEKS * 7)
+    found = _compute(points, cracks, checks, goal, breaks, today=today, names=names)
+    with uow() as u:
+        settled = u.outcomes.revision() == revision
+    if settled:
+        if len(_memo) >= MEMO_SIZE:
+            _memo.clear()  # a few people or days at most; clear() is one step between threads
+        _memo[key] = found
     return found
 
 
@@ -127,13 +136,12 @@ def _compute(
     cracks: Sequence[StoredCrack],
     checks: Sequence[WeeklyCheck],
     goal: Goal | None,
+    breaks: Sequence[BreakDay],
     *,
-    uow: UowFactory,
     today: date,
     names: Mapping[str, str],
 ) -> Insights:
     from unkink.domain.safety.cracks import group_sessions
-    from unkink.services.reminders import breaks_by_day
 
     crack_starts = [s.start for s in group_sessions(c.at for c in cracks)]
     answered = [c for c in checks if not c.skipped]
@@ -141,7 +149,7 @@ def _compute(
         week_start(c.recorded_at.date()): c.pain for c in answered if c.pain is not None
     }
     breaks_by_week: dict[date, int] = {}
-    for day in breaks_by_day(uow=uow, today=today, days=MAX_WEEKS * 7):
+    for day in breaks:
         week = week_start(day.day)
         breaks_by_week[week] = breaks_by_week.get(week, 0) + day.breaks
     weeks = weekly(
