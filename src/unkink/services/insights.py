@@ -2,7 +2,9 @@
 
 Reads, in one unit of work, every session as insights see it (``session_points``: when,
 where, which stretches, the ratings, how it ended; no whole plans, no history entries), the
-crack log, the weekly checks and the goal. Everything is computed here, locally.
+crack log, the weekly checks and the goal; then the desk breaks (``breaks_by_day``).
+Everything is computed here, locally, and kept for the next read until the records change
+(``insights`` says how).
 """
 
 from __future__ import annotations
