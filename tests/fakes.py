@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from unkink.domain.insights.records import SessionPoint, minutes_done
 from unkink.domain.reminders.days import ReminderRecord
 from unkink.domain.session.status import (
     EventKind,
@@ -160,6 +161,26 @@ class FakeSessionRepository:
     ) -> tuple[dict[int, dict[str, Any]], dict[int, list[RatingRecord]]]:
         plans = {r.routine_id: self.get_routine(r.routine_id) for r in session_rows}
         return plans, {r.id: self.ratings(r.id) for r in session_rows}
+
+    def session_points(self) -> list[SessionPoint]:
+        points = []
+        for row in sorted(self._mine(), key=lambda r: (r.started_at, r.id)):
+            plan = self.get_routine(row.routine_id)
+            rated = {r.moment: (r.stiffness, r.pain) for r in self.ratings(row.id)}
+            points.append(
+                SessionPoint(
+                    started_at=row.started_at,
+                    place=str(plan["where"]),
+                    exercises=tuple(dict.fromkeys(str(e["id"]) for e in plan["exercises"])),
+                    before=rated.get(Moment.BEFORE, (None, None)),
+                    after=rated.get(Moment.AFTER, (None, None)),
+                    helped_most=row.helped_most,
+                    status=str(row.status),
+                    stop_reason=row.stop_reason,
+                    minutes=minutes_done(row.elapsed_s),
+                )
+            )
+        return points
 
     def add_feedback(
         self, session_id: int, *, exercise_id: str, helped: bool, at: datetime

@@ -18,6 +18,7 @@ import pytest
 from tests.conftest import backend_app
 from unkink.bootstrap import App
 from unkink.domain.errors import Busy
+from unkink.domain.insights.records import SessionPoint
 from unkink.domain.safety.pain import PainAction
 from unkink.domain.safety.precautions import parse_condition
 from unkink.domain.safety.urgency import Urgency
@@ -187,6 +188,7 @@ def _read_everything(app: App, ids: dict[str, int]) -> dict[str, Any]:
             "ratings": s.ratings(ids["first"]),
             "history": s.history_parts(listed),
             "history_none": s.history_parts([]),
+            "session_points": s.session_points(),
             "acknowledged": safety.acknowledged_at(),
             "person": safety.person(),
             "place": safety.stretch_place(),
@@ -264,6 +266,18 @@ def test_every_repository_method_keeps_and_returns_what_was_given(db_app: App) -
     assert plans == {ids["routine"]: PLAN} and rated[ids["first"]] == got["ratings"]
     assert rated[ids["fifth"]] == [] and got["history_none"] == ({}, {})
     assert [(x.moment, x.pain) for x in rated[ids["second"]]] == [(Moment.BEFORE, 2)]
+    first_point, *points = got["session_points"]  # oldest first, by (started_at, id)
+    assert first_point == SessionPoint(
+        _at(1), "floor", (), (6, 3), (None, 2), "cat_camel", "completed", None, 10.0
+    )  # PLAN lists no "exercises": none (the next-morning rating is not insights' to read)
+    assert [
+        (p.started_at, p.before, p.after, p.status, p.stop_reason, p.minutes) for p in points
+    ] == [
+        (_at(60), (None, 2), (None, None), "stopped", "not_resumed", 0.0),
+        (_at(60), (None, None), (None, None), "running", None, 0.0),
+        (_at(120), (None, None), (None, None), "stopped", "pain", 0.1),
+        (_at(180), (None, None), (None, None), "running", None, 0.0),
+    ]
     assert got["acknowledged"] == T0 and got["person"] == (40, "female")
     assert got["place"] == "desk"
     screening = got["screening"]

@@ -1,8 +1,10 @@
 """What the person's own records say: per stretch, by week, and in two plain sentences.
 
-Reads the session history through ``services.session_history.history`` (one call) and, in
-one unit of work, the crack log, the weekly checks and the goal. Everything is computed
-here, locally.
+Reads, in one unit of work, every session as insights see it (``session_points``: when,
+where, which stretches, the ratings, how it ended; no whole plans, no history entries), the
+crack log, the weekly checks and the goal; then the desk breaks (``breaks_by_day``).
+Everything is computed here, locally, and kept for the next read until the records change
+(``insights`` says how).
 """
 
 from __future__ import annotations
@@ -30,8 +32,9 @@ from unkink.domain.insights.trends import (
 )
 
 if TYPE_CHECKING:
-    from unkink.services.session_history import HistoryEntry
+    from unkink.domain.reminders.days import BreakDay
     from unkink.storage.adapters import AnyUnitOfWork
+    from unkink.storage.records import StoredCrack
 
 UowFactory = Callable[[], "AnyUnitOfWork"]
 ALL_SESSIONS = 100_000
@@ -87,42 +90,68 @@ class Insights:
         }
 
 
-def session_points(entries: Sequence[HistoryEntry]) -> list[SessionPoint]:
-    return [
-        SessionPoint(
-            started_at=e.started_at,
-            place=e.where,
-            exercises=tuple(dict.fromkeys(e.exercises)),
-            before=e.before,
-            after=e.after,
-            helped_most=e.helped_most,
-            status=e.status,
-            stop_reason=e.stop_reason,
-            minutes=round(e.done_s / 60, 1),
-        )
-        for e in sorted(entries, key=lambda e: (e.started_at, e.session_id))
-    ]
+MEMO_SIZE = 8
+_memo: dict[tuple[object, ...], Insights] = {}
+"""Insights already computed, by what they were computed from (``insights`` says how)."""
+
+
+def forget() -> None:
+    """Empty the memo (tests compare with a fresh computation)."""
+    _memo.clear()
 
 
 def insights(*, uow: UowFactory, today: date, names: Mapping[str, str]) -> Insights:
-    """Everything the insights page, ``unkink insights`` and the report show."""
-    from unkink.domain.safety.cracks import group_sessions
-    from unkink.services.reminders import breaks_by_day
-    from unkink.services.session_history import history
+    """Everything the insights page, ``unkink insights`` and the report show.
 
-    points = session_points(history(uow=uow, limit=ALL_SESSIONS))
-    since = datetime.combine(today - timedelta(weeks=MAX_WEEKS), time.min)
+    Memoised under the database's ``outcomes.revision()``: one cheap query (the database, the
+    count and newest id of every table insights read that is only ever added to, and each
+    session's updatable columns, exactly), which every write that can change insights
+    changes. On a miss the records are read and the revision read again: only insights whose
+    revision held still while they were read are kept (a write in between, even one undone
+    later, never leaves them under a revision they do not match)."""
+    from unkink.services.reminders import breaks_by_day
+
     with uow() as u:
+        revision = u.outcomes.revision()
+        key = (u.profile_id, revision, today, tuple(names.items()))
+        found = _memo.get(key)
+        if found is not None:
+            return found
+        since = datetime.combine(today - timedelta(weeks=MAX_WEEKS), time.min)
+        points = u.sessions.session_points()
         cracks = u.safety.cracks(since=since, until=datetime.combine(today, time.max))
         checks = u.outcomes.checks()
         goal = u.outcomes.goal()
+    breaks = breaks_by_day(uow=uow, today=today, days=MAX_WEEKS * 7)
+    found = _compute(points, cracks, checks, goal, breaks, today=today, names=names)
+    with uow() as u:
+        settled = u.outcomes.revision() == revision
+    if settled:
+        if len(_memo) >= MEMO_SIZE:
+            _memo.clear()  # a few people or days at most; clear() is one step between threads
+        _memo[key] = found
+    return found
+
+
+def _compute(
+    points: Sequence[SessionPoint],
+    cracks: Sequence[StoredCrack],
+    checks: Sequence[WeeklyCheck],
+    goal: Goal | None,
+    breaks: Sequence[BreakDay],
+    *,
+    today: date,
+    names: Mapping[str, str],
+) -> Insights:
+    from unkink.domain.safety.cracks import group_sessions
+
     crack_starts = [s.start for s in group_sessions(c.at for c in cracks)]
     answered = [c for c in checks if not c.skipped]
     pain_by_week = {
         week_start(c.recorded_at.date()): c.pain for c in answered if c.pain is not None
     }
     breaks_by_week: dict[date, int] = {}
-    for day in breaks_by_day(uow=uow, today=today, days=MAX_WEEKS * 7):
+    for day in breaks:
         week = week_start(day.day)
         breaks_by_week[week] = breaks_by_week.get(week, 0) + day.breaks
     weeks = weekly(

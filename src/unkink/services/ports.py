@@ -13,6 +13,7 @@ from datetime import date, datetime
 from types import TracebackType
 from typing import Any, Protocol, Self
 
+from unkink.domain.insights.records import SessionPoint
 from unkink.domain.session.status import (
     EventKind,
     EventRecord,
@@ -78,6 +79,8 @@ class SessionRepository(Protocol):
     def add_feedback(
         self, session_id: int, *, exercise_id: str, helped: bool, at: datetime
     ) -> None: ...
+    # every session as insights see it (no whole plans), oldest first by (started_at, id)
+    def session_points(self) -> list[SessionPoint]: ...
 
 
 class ReminderRow(Protocol):

@@ -116,9 +116,11 @@ def gather(*, uow: UowFactory, catalogue: Catalogue, today: date, question: str 
     found = insights(uow=uow, today=today, names=names)
     entries = tuple(sorted(history(uow=uow, limit=ALL_SESSIONS), key=lambda e: e.started_at))
     snapshot = _safety_snapshot(uow=uow, today=today, catalogue=catalogue)
-    with uow() as u:
-        ratings = {e.session_id: tuple(u.sessions.ratings(e.session_id)) for e in entries}
+    with uow() as u:  # every rating of every session in a few queries, not one per session
+        rows = u.sessions.list_sessions(limit=ALL_SESSIONS)
+        _, rated = u.sessions.history_parts(rows)
         stops = tuple(u.outcomes.pain_stops())
+    ratings = {e.session_id: tuple(rated.get(e.session_id, ())) for e in entries}
     days = [e.started_at.date() for e in entries] + [c.at.date() for c in snapshot.cracks]
     days += [c.recorded_at.date() for c in found.checks]
     return ReportData(

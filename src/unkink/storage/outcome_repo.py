@@ -5,14 +5,25 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, Text, cast, func, insert, select
 
 from unkink.domain.insights.measures import WeeklyCheck
 from unkink.domain.insights.records import Goal
 from unkink.domain.safety.pain import PainAction
 from unkink.storage.records import PainStop
-from unkink.storage.tables import insight_goals, pain_reports, psfs_scores, weekly_checks
+from unkink.storage.tables import (
+    crack_events,
+    insight_goals,
+    pain_reports,
+    psfs_scores,
+    ratings,
+    reminder_events,
+    routines,
+    sessions,
+    weekly_checks,
+)
 
 __all__ = ["PainStop", "SqlOutcomeRepo"]
 
@@ -75,6 +86,39 @@ class SqlOutcomeRepo:
         if row is None:
             return None
         return Goal(row.sessions_per_week, row.desk_breaks_per_week, row.set_at.date())
+
+    def revision(self) -> tuple[object, ...]:
+        """What insights are computed from, in one query: the twin of the sqlite3 adapter's
+        (the database, then count and newest id of each table only ever added to, and every
+        session's updated columns, by id: ``json_agg`` on PostgreSQL)."""
+        s = sessions.c
+        columns = (s.id, s.status, s.stop_reason, s.elapsed_s, s.helped_most)
+        listed: Any
+        if self.connection.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import aggregate_order_by
+
+            ordered = aggregate_order_by(func.json_build_array(*columns), s.id)
+            listed = cast(func.json_agg(ordered), Text)
+        else:
+            listed = func.json_group_array(func.json_array(*columns))
+        added = [
+            select(part).select_from(t).scalar_subquery()
+            for t in (
+                ratings,
+                routines,
+                crack_events,
+                weekly_checks,
+                insight_goals,
+                reminder_events,
+            )
+            for part in (func.count(), func.coalesce(func.max(t.c.id), 0))
+        ]
+        row = self.connection.execute(
+            select(func.count(), func.max(s.id), listed, *added).where(
+                s.profile_id == self.profile_id
+            )
+        ).one()
+        return (str(self.connection.engine.url), *row)
 
     def pain_stops(self) -> list[PainStop]:
         """Read-only view of the safety log's pain reports (written by ``services.safety``

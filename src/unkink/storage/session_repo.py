@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, insert, or_, select, update
 
+from unkink.domain.insights.records import SessionPoint
 from unkink.domain.session.status import (
     EventKind,
     EventRecord,
@@ -23,6 +24,7 @@ from unkink.domain.session.status import (
     SessionRecord,
     SessionStatus,
 )
+from unkink.storage import insight_rows
 from unkink.storage.tables import exercise_feedback, ratings, routines, session_events, sessions
 
 _RUNNING = SessionStatus.RUNNING.value
@@ -265,6 +267,9 @@ class SqlSessionRepository:
         ):
             rated[r.session_id].append(RatingRecord(Moment(r.moment), r.stiffness, r.pain))
         return plans, rated
+
+    def session_points(self) -> list[SessionPoint]:
+        return insight_rows.session_points(self.connection, self.profile_id)
 
     def ratings(self, session_id: int) -> list[RatingRecord]:
         rows = self.connection.execute(

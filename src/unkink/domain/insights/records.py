@@ -26,6 +26,11 @@ class SessionPoint:
         return None if b is None or a is None else a - b
 
 
+def minutes_done(elapsed_s: float) -> float:
+    """A session's active seconds as ``SessionPoint.minutes`` holds them (one decimal)."""
+    return round(elapsed_s / 60, 1)
+
+
 @dataclass(frozen=True, slots=True)
 class Goal:
     sessions_per_week: int

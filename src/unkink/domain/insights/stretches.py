@@ -64,10 +64,13 @@ class StretchInsight:
 
 def stretch_insights(points: Sequence[SessionPoint]) -> list[StretchInsight]:
     """One entry per stretch done, most-eased stiffness first (ties and no data by name)."""
-    ids = sorted({e for p in points for e in p.exercises})
+    by_stretch: dict[str, list[SessionPoint]] = {}
+    for p in points:  # one pass, in the given order; a stretch twice in a session counts once
+        for e in dict.fromkeys(p.exercises):
+            by_stretch.setdefault(e, []).append(p)
     found = []
-    for ex in ids:
-        held = [p for p in points if ex in p.exercises]
+    for ex in sorted(by_stretch):
+        held = by_stretch[ex]
         changes = [[c for p in held if (c := p.change(w)) is not None] for w in (STIFFNESS, PAIN)]
         found.append(
             StretchInsight(

@@ -69,11 +69,18 @@ def weekly(
     if not days:
         return []
     first = max(week_start(min(days)), this_week - timedelta(weeks=MAX_WEEKS - 1))
+    by_week: dict[date, list[SessionPoint]] = {}
+    for p in points:  # one pass, in the given order, over the weeks shown only
+        if (day := p.started_at.date()) >= first:
+            by_week.setdefault(week_start(day), []).append(p)
+    cracks_by_week: dict[date, int] = {}
+    for c in crack_starts:
+        week = week_start(c.date())
+        cracks_by_week[week] = cracks_by_week.get(week, 0) + 1
     weeks = []
     start = first
     while start <= this_week:
-        end = start + timedelta(days=7)
-        held = [p for p in points if start <= p.started_at.date() < end]
+        held = by_week.get(start, [])
         stiff = [p.before[0] for p in held if p.before[0] is not None]
         pain = [p.before[1] for p in held if p.before[1] is not None]
         weeks.append(
@@ -83,11 +90,11 @@ def weekly(
                 desk_breaks=weekly_breaks.get(start, 0),
                 stiffness_before=mean(stiff) if stiff else None,
                 pain_before=mean(pain) if pain else None,
-                crack_sessions=sum(1 for c in crack_starts if start <= c.date() < end),
+                crack_sessions=cracks_by_week.get(start, 0),
                 weekly_pain=weekly_pain.get(start),
             )
         )
-        start = end
+        start += timedelta(days=7)
     return weeks
 
 

@@ -13,6 +13,15 @@ from unkink.storage.lite.connection import LiteConnection
 from unkink.storage.lite.values import flag, from_json, stamp, to_json, when
 from unkink.storage.records import PainStop
 
+_ADDED_TO = ("ratings", "routines", "crack_events", "weekly_checks", "insight_goals",
+             "reminder_events")  # fmt: skip
+_REVISION = (
+    "SELECT count(*), max(id), json_group_array(json_array(id, status, stop_reason, elapsed_s,"
+    " helped_most)), "
+    + ", ".join(f"(SELECT count(*) || ' ' || coalesce(max(id), 0) FROM {t})" for t in _ADDED_TO)
+    + " FROM sessions WHERE profile_id = ?"
+)
+
 
 class LiteOutcomeRepo:
     def __init__(self, connection: LiteConnection, profile_id: int) -> None:
@@ -73,6 +82,14 @@ class LiteOutcomeRepo:
         return Goal(
             row["sessions_per_week"], row["desk_breaks_per_week"], when(row["set_at"]).date()
         )
+
+    def revision(self) -> tuple[object, ...]:
+        """What insights are computed from, in one cheap query: the database, then the count
+        and newest id of each table only ever added to (ratings, routines, cracks, weekly
+        checks, goals, reminder events: nothing deletes), and every column of a session that
+        is ever updated (status, stop reason, active time, helped most), exactly, by id."""
+        row = self.connection.row(_REVISION, (self.profile_id,))
+        return (self.connection.path, *(tuple(row) if row is not None else ()))
 
     def pain_stops(self) -> list[PainStop]:
         """Read-only view of the safety log's pain reports, with the decision as its enum."""

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from unkink.domain.insights.records import SessionPoint
 from unkink.domain.session.status import (
     EventKind,
     EventRecord,
@@ -19,6 +20,7 @@ from unkink.domain.session.status import (
     SessionRecord,
     SessionStatus,
 )
+from unkink.storage.lite import insight_rows
 from unkink.storage.lite.connection import LiteConnection
 from unkink.storage.lite.values import as_datetime, from_json, stamp, to_json, when
 
@@ -232,6 +234,9 @@ class LiteSessionRepository:
         ):
             rated[r["session_id"]].append(_rating(r))
         return plans, rated
+
+    def session_points(self) -> list[SessionPoint]:
+        return insight_rows.session_points(self.connection, self.profile_id)
 
     def ratings(self, session_id: int) -> list[RatingRecord]:
         rows = self.connection.rows(f"{_RATING} WHERE session_id = ? ORDER BY id", (session_id,))
