@@ -28,6 +28,7 @@ NOT_FOR_PLAN = (
     "unkink.services.screening",
     "unkink.domain.safety.referral",
     "zipfile",  # importlib.resources, for a catalogue that is not a plain folder
+    "zoneinfo",  # the App's zone, read when the crack log asks for it
 )
 
 
