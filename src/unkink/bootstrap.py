@@ -28,12 +28,6 @@ if TYPE_CHECKING:
     from unkink.storage.unit_of_work import SqlUnitOfWork
 
 
-def _local_zone() -> tzinfo | None:
-    from unkink.localzone import local_zone
-
-    return local_zone()
-
-
 def _local_now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
@@ -45,12 +39,20 @@ class App:
     """Monotonic seconds, for timing sessions."""
     wall_clock: Callable[[], datetime] = field(default=_local_now)
     """Local wall time (naive), for what is stored and for day boundaries."""
-    zone: tzinfo | None = field(default_factory=lambda: _local_zone())
-    """The local time zone, for clock changes (``None``: compare wall times as they are)."""
     notice: Callable[[str], None] = field(default=lambda _message: None)
     """Where to tell the person about something skipped (the CLI prints it to stderr)."""
     sqlite_on_sqlalchemy: bool = False
     """Serve a SQLite file through SQLAlchemy too (the contract tests run both adapters)."""
+
+    @cached_property
+    def zone(self) -> tzinfo | None:
+        """The local time zone, for clock changes (``None``: compare wall times as they are).
+
+        Read on first use: only the crack log needs it (zoneinfo and /etc/localtime cost a
+        few ms of every other start)."""
+        from unkink.localzone import local_zone
+
+        return local_zone()
 
     @cached_property
     def engine(self) -> Engine:

@@ -104,7 +104,7 @@ def test_player_screen_shows_step_countdown_bars_and_keys() -> None:
 
 
 def test_plan_table_gives_each_exercise_its_reason() -> None:
-    from unkink.cli.session_view import plan_table
+    from unkink.cli.session_plan import plan_table
 
     routine = plan_routine(load_builtin(), parse_request(area="lower", where="floor", minutes=10))
     text = _render(plan_table(routine))

@@ -12,11 +12,14 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from collections.abc import Callable
-from importlib import resources
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from unkink.domain.exercises import Catalogue
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 _MAX_USER_FILE = 256 * 1024
 
@@ -25,8 +28,7 @@ def catalogue_key(user_folder: Path | None) -> str:
     from unkink import __version__
 
     digest = hashlib.sha256(__version__.encode())
-    data = resources.files("unkink.catalogue") / "data"
-    for entry in sorted(data.iterdir(), key=lambda e: e.name):
+    for entry in sorted(_shipped(), key=lambda e: e.name):
         if entry.name.endswith(".toml"):
             digest.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
     if user_folder is not None and user_folder.is_dir():
@@ -37,6 +39,19 @@ def catalogue_key(user_folder: Path | None) -> str:
             except OSError:
                 digest.update(str(path).encode() + b"\0unreadable")
     return digest.hexdigest()[:32]
+
+
+def _shipped() -> Iterable[Traversable]:
+    """The shipped data folder's entries, which the loader reads through importlib.resources.
+
+    An installed package is a plain folder, and its files are those; importlib.resources (and
+    the zipfile it imports, a few ms) is needed only for a package that is not one."""
+    folder = Path(__file__).with_name("data")
+    if folder.is_dir():
+        return folder.iterdir()
+    from importlib import resources
+
+    return (resources.files("unkink.catalogue") / "data").iterdir()
 
 
 def load_catalogue_cached(

@@ -125,10 +125,9 @@ def plan(
             json.dumps({"routine_id": planned.routine_id, **planned.routine.as_dict()}, indent=2)
         )
         return
-    from unkink.cli.render import console
-    from unkink.cli.session_view import plan_table
+    from unkink.cli.session_plan import print_plan
 
-    console().print(plan_table(planned.routine))
+    print_plan(planned.routine)  # rich's table on a terminal, plain lines to a pipe or a file
     click.echo("Start it with: unkink start " + _options_text(area, where, minutes, exclude))
 
 
@@ -189,10 +188,9 @@ def start(
     planned = _plan(ctx, app, _request(area, where, minutes, exclude), may_ask=interactive)
     assert planned.routine is not None
     if interactive:
-        from unkink.cli.render import console
-        from unkink.cli.session_view import plan_table
+        from unkink.cli.session_plan import print_plan
 
-        console().print(plan_table(planned.routine))
+        print_plan(planned.routine)
     else:  # stdout carries only the cues; what the plan had to change goes to stderr
         for note in planned.routine.notes:
             click.echo(note, err=True)

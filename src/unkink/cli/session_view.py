@@ -1,28 +1,27 @@
-"""rich renderables for the guided session: the plan, the player screen, the history table."""
+"""rich renderables for the guided session: the player screen, the closing panel, history.
+
+rich (about 25 ms to import) is imported inside the functions that draw with it. The plan's
+table is in ``cli.session_plan``.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.align import Align
-from rich.console import Group, RenderableType
-from rich.panel import Panel
-from rich.progress_bar import ProgressBar
-from rich.table import Table
-from rich.text import Text
-
-from unkink.domain.session.routines import Routine
-from unkink.domain.session.run import RunStatus, SessionRun
-from unkink.domain.session.status import SessionStatus
-from unkink.domain.session.timeline import CueKind
-from unkink.services.sessions import HistoryEntry
 from unkink.textfmt import duration_short, duration_words, session_ending
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from rich.align import Align
+    from rich.console import RenderableType
+    from rich.panel import Panel
+    from rich.table import Table
+
     from unkink.domain.exercises import Exercise
+    from unkink.domain.session.run import SessionRun
     from unkink.services.closing import Closing
+    from unkink.services.session_history import HistoryEntry
 
 KEYS_HELP = "space pause · n skip step · s skip stretch · p this hurts · m sound · q quit"
 
@@ -43,6 +42,9 @@ _DIGITS = {
 
 def big_number(text: str) -> Align:
     """Digits five lines tall, for the countdown, centred as one block."""
+    from rich.align import Align
+    from rich.text import Text
+
     rows = ["  ".join(_DIGITS[ch][r] for ch in text if ch in _DIGITS) for r in range(5)]
     return Align.center(Text("\n".join(rows), style="bold cyan"))
 
@@ -50,30 +52,6 @@ def big_number(text: str) -> Align:
 def clock_text(seconds: float) -> str:
     s = max(int(seconds), 0)
     return f"{s // 60}:{s % 60:02d}"
-
-
-def plan_table(routine: Routine) -> Table:
-    """The routine: one row a stretch, with why it was chosen under its name (wrapped at words)."""
-    table = Table(
-        title=f"Your routine: about {duration_short(routine.total_s)}", title_justify="left"
-    )
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("stretch, and why", ratio=1, overflow="fold")
-    table.add_column("dose", no_wrap=True)
-    table.add_column("time", justify="right", no_wrap=True)
-    for n, item in enumerate(routine.items, start=1):
-        sides = " each side" if len(item.sides) == 2 else ""
-        holds = f", hold {item.holds[0]} s" if item.holds else ""
-        why = item.reason + (f"\nChanged for you: {item.modification}" if item.modification else "")
-        cell = Text(item.exercise.name, style="cyan")
-        cell.append("\n" + why, style="default")
-        table.add_row(
-            str(n), cell, f"{item.reps} times{sides}{holds}", duration_short(item.duration_s)
-        )
-    trips = "once" if routine.floor_trips == 1 else f"{routine.floor_trips} times"
-    caption = [f"You get down to the floor {trips}."] if routine.floor_trips else []
-    table.caption = " ".join([*caption, *routine.notes])
-    return table
 
 
 FIGURE_MIN_WIDTH = 60
@@ -102,6 +80,8 @@ def figure_lines(exercise: Exercise, step: int | None, side: str | None) -> list
 
 
 def _figure(exercise: Exercise | None, step: int | None, side: str | None) -> RenderableType:
+    from rich.text import Text
+
     lines = figure_lines(exercise, step, side) if exercise is not None else []
     if len(lines) < 2:  # one line is the words-only fallback; the step text already says it
         return Text("")
@@ -130,6 +110,15 @@ def player_screen(
     to (``message_item``) lasts; ``width`` is the terminal's; ``exercises`` (by id) give the
     figures, drawn from 60 columns up.
     """
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.progress_bar import ProgressBar
+    from rich.table import Table
+    from rich.text import Text
+
+    from unkink.domain.session.run import RunStatus
+    from unkink.domain.session.timeline import CueKind
+
     timeline = run.timeline
     position = run.position(now)
     segment = timeline.segment_at(position)
@@ -182,6 +171,12 @@ def player_screen(
 
 def closing_panel(facts: Closing) -> Panel:
     """The end of a session in the terminal: the same facts as the web's closing screen."""
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    from unkink.domain.session.status import SessionStatus
+
     body = Table.grid(padding=(0, 2))
     body.add_column(style="dim", no_wrap=True)
     body.add_column(ratio=1)
@@ -201,6 +196,8 @@ def closing_panel(facts: Closing) -> Panel:
 
 
 def history_table(entries: list[HistoryEntry]) -> Table:
+    from rich.table import Table
+
     table = Table(title="Your sessions", title_justify="left")
     table.add_column("date", no_wrap=True)
     table.add_column("routine")

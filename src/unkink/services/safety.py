@@ -16,9 +16,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from unkink.domain.safety.answers import parse_answers
-from unkink.domain.safety.gate import Gate, GateStep, decide_gate
-from unkink.domain.safety.implied_conditions import implied_conditions
+from unkink.domain.safety.gate import Gate, GateStep
 from unkink.domain.safety.pain import (
     NextDayDecision,
     PainDecision,
@@ -26,17 +24,21 @@ from unkink.domain.safety.pain import (
     assess_pain,
     next_day_advice,
 )
-from unkink.domain.safety.precautions import Precautions, derive_precautions
+from unkink.domain.safety.precautions import Precautions
 from unkink.domain.safety.referral import LOOKBACK, Referral, suggest_referral
-from unkink.domain.session.next_morning import PendingMorning, should_ask, with_next_day
+from unkink.domain.session.next_morning import PendingMorning, should_ask
 from unkink.services.cracks import CRACK_PERIOD_DAYS, crack_regions, crack_report, log_crack
 from unkink.services.profile import active_conditions, add_conditions, end_conditions, person
+from unkink.services.safety_gate import (
+    check_gate,
+    current_precautions,
+    gate_and_precautions,
+    gate_from,
+)
 from unkink.services.screening import latest_screening, save_screening
 
 if TYPE_CHECKING:
-    from unkink.domain.exercises import Exercise
     from unkink.services.safety_uow import SafetyUnitOfWork, UowFactory
-    from unkink.storage.safety_repo import StoredScreening
 
 __all__ = [
     "CRACK_PERIOD_DAYS",
@@ -51,6 +53,7 @@ __all__ = [
     "current_precautions",
     "end_conditions",
     "gate_and_precautions",
+    "gate_from",
     "latest_screening",
     "log_crack",
     "needs_intended_use",
@@ -80,74 +83,6 @@ def acknowledge_intended_use(*, uow: UowFactory, now: datetime) -> None:
         if u.safety.acknowledged_at() is None:
             u.safety.acknowledge(now)
         u.commit()
-
-
-# --- the gate and precautions ------------------------------------------------------------------
-
-
-def _gate(u: SafetyUnitOfWork, today: date) -> Gate:
-    repo = u.safety
-    return gate_from(u, repo.latest_screening(), repo.acknowledged_at() is not None, today)
-
-
-def gate_from(
-    u: SafetyUnitOfWork, latest: StoredScreening | None, acknowledged: bool, today: date
-) -> Gate:
-    """The gate from the latest screening and the acknowledgement already read in this unit
-    of work (``services.safety_status`` reads each once for everything Home shows)."""
-    repo = u.safety
-    pain_stop = latest is not None and repo.pain_stop_since(latest.taken_at) is not None
-    return decide_gate(
-        acknowledged=acknowledged,
-        screened_on=latest.taken_at.date() if latest else None,
-        urgency=latest.urgency if latest else None,
-        rules=latest.rules if latest else (),
-        pain_stop_since_screening=pain_stop,
-        today=today,
-        assessed_by_clinician=bool(latest and latest.answers.get("already_assessed_by_clinician")),
-    )
-
-
-def check_gate(*, uow: UowFactory, today: date) -> Gate:
-    """May a session be offered today? If not, why, and what next (``Gate.step``)."""
-    with uow() as u:
-        return _gate(u, today)
-
-
-def _precautions(u: SafetyUnitOfWork, today: date, exercises: Iterable[Exercise]) -> Precautions:
-    conditions = list(u.safety.active_conditions(today))
-    latest = u.safety.latest_screening()
-    if latest is not None:
-        answers = parse_answers(latest.answers)
-        conditions += implied_conditions(answers, screened_on=latest.taken_at.date())
-    from_table = derive_precautions(conditions, today=today, exercises=exercises)
-    decisions = {e: next_day_advice(w) for e, w in u.safety.worse_mornings().items()}
-    return with_next_day(from_table, decisions)
-
-
-def current_precautions(
-    *, uow: UowFactory, today: date, exercises: Iterable[Exercise] = ()
-) -> Precautions:
-    """The person's precautions today; pass the catalogue to cover user-added exercises.
-
-    Profile conditions plus those the latest screening reveals (pregnancy, osteoporosis,
-    recent leg pain), merged by the strictest mark, then the next-day rule.
-    """
-    with uow() as u:
-        return _precautions(u, today, exercises)
-
-
-def gate_and_precautions(
-    *, uow: UowFactory, today: date, exercises: Iterable[Exercise] = ()
-) -> tuple[Gate, Precautions | None]:
-    """What a guided session needs first, in the CLI and the web app alike: the gate, then,
-    only when it is open, the person's precautions (``gentle_only`` narrows the plan).
-    One read transaction."""
-    with uow() as u:
-        gate = _gate(u, today)
-        if not gate.allowed:
-            return gate, None
-        return gate, _precautions(u, today, exercises)
 
 
 def precautions_json(precautions: Precautions, ids: Iterable[str]) -> dict[str, Any]:

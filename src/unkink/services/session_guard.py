@@ -123,7 +123,7 @@ def gate_for(
 ) -> tuple[Gate, Precautions | None]:
     """The safety service's gate and precautions (the one place sessions ask for them), read
     in this use case's own transaction."""
-    from unkink.services.safety import gate_and_precautions
+    from unkink.services.safety_gate import gate_and_precautions
 
     gate, precautions = gate_and_precautions(uow=lend(u), today=today, exercises=catalogue)
     return gate, precautions if gate.allowed else None

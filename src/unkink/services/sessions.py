@@ -17,7 +17,6 @@ from unkink.domain.errors import Conflict, InvalidInput
 from unkink.domain.session.planner import PlanRequest
 from unkink.domain.session.routines import Routine, routine_from_dict
 from unkink.domain.session.status import EventKind, SessionStatus, StopReason
-from unkink.domain.session.timeline import Timeline, build_timeline
 from unkink.services.plan_memo import planned
 from unkink.services.session_guard import SessionEnded, SessionNotFound, gate_for, needs_check
 
@@ -25,7 +24,19 @@ if TYPE_CHECKING:
     from unkink.domain.exercises import Catalogue
     from unkink.domain.safety.gate import Gate
     from unkink.domain.session.status import SessionRecord
+    from unkink.domain.session.timeline import Timeline
     from unkink.services.ports import UnitOfWork, UowFactory
+    from unkink.services.session_history import (
+        HISTORY_PAGE,
+        HistoryEntry,
+        HistoryPage,
+        history,
+        history_entry,
+        history_overview,
+        history_page,
+        history_since,
+        recent_history,
+    )
 
 
 class SessionBlocked(Conflict):
@@ -139,6 +150,8 @@ def start_session(
     *, uow: UowFactory, catalogue: Catalogue, routine_id: int, now: datetime
 ) -> StartedSession:
     """Start a stored routine. An unfinished session is closed (``not_resumed``) first."""
+    from unkink.domain.session.timeline import build_timeline
+
     with uow() as u:
         routine = routine_from_dict(catalogue, u.sessions.get_routine(routine_id))
         u.sessions.stop_running(reason=StopReason.NOT_RESUMED, at=now)
@@ -162,6 +175,8 @@ def plan_and_start(
 
 
 def _state(u: UnitOfWork, catalogue: Catalogue, row: SessionRecord) -> ResumeState:
+    from unkink.domain.session.timeline import build_timeline
+
     routine = routine_from_dict(catalogue, u.sessions.get_routine(row.routine_id))
     timeline = build_timeline(routine)
     position = 0.0
@@ -198,19 +213,14 @@ def running_session(*, uow: UowFactory, catalogue: Catalogue, session_id: int) -
     return state
 
 
-# --- history (services.session_history), here too for the callers that know this module ---
+# --- history: services.session_history's names in __all__, imported on first use (not by plan)
+def __getattr__(name: str) -> object:
+    if name in __all__:
+        from unkink.services import session_history
 
-from unkink.services.session_history import (  # noqa: E402
-    HISTORY_PAGE,
-    HistoryEntry,
-    HistoryPage,
-    history,
-    history_entry,
-    history_overview,
-    history_page,
-    history_since,
-    recent_history,
-)
+        return getattr(session_history, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "HISTORY_PAGE",

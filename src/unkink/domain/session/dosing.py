@@ -82,28 +82,64 @@ def fixed_s(order: Sequence[Exercise]) -> int:
     return GET_READY_S + sum(probe.transitions_s)
 
 
+Doses = dict[tuple[str, bool, bool], list[Option]]
+"""``dose_options`` by (exercise id, allow_short, shorter_holds): one plan asks for the same
+exercise's options many times (every order it tries), and they depend on nothing else."""
+
+
+def options_for(
+    exercise: Exercise, *, allow_short: bool, shorter_holds: bool, memo: Doses | None
+) -> list[Option]:
+    """``dose_options``, kept in ``memo`` (one catalogue's exercises: ids are unique) if given."""
+    if memo is None:
+        return dose_options(exercise, allow_short=allow_short, shorter_holds=shorter_holds)
+    key = (exercise.id, allow_short, shorter_holds)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = dose_options(
+            exercise, allow_short=allow_short, shorter_holds=shorter_holds
+        )
+    return found
+
+
 def fit_doses(
     order: Sequence[Exercise],
     target: float,
     *,
     allow_short: bool,
     shorter_holds: frozenset[str] = frozenset(),
+    memo: Doses | None = None,
 ) -> list[Option] | None:
-    """Repeats and holds per exercise putting the total nearest the target, within 15 %."""
+    """Repeats and holds per exercise putting the total nearest the target, within 15 %.
+
+    A search over totals, exercise by exercise: each reachable total keeps the least
+    deviation (the first found, on a tie) and a pointer back to the total it grew from, so
+    the picks are read back once at the end instead of copied at every step."""
     low, high = target * (1 - TOLERANCE), target * (1 + TOLERANCE)
-    states: dict[int, tuple[float, tuple[Option, ...]]] = {fixed_s(order): (0.0, ())}
+    devs: dict[int, float] = {fixed_s(order): 0.0}
+    steps: list[dict[int, tuple[int, Option]]] = []
     for exercise in order:
-        grown: dict[int, tuple[float, tuple[Option, ...]]] = {}
         shorter = exercise.id in shorter_holds
-        options = dose_options(exercise, allow_short=allow_short, shorter_holds=shorter)
-        for total, (dev, picks) in states.items():
-            for option in options:
-                t = total + option.seconds
-                d = dev + option.deviation
-                if t <= high and (t not in grown or d < grown[t][0]):
-                    grown[t] = (d, (*picks, option))
-        states = grown
-    fitting = [
-        (abs(t - target) / 10 + dev, t, picks) for t, (dev, picks) in states.items() if t >= low
-    ]
-    return list(min(fitting, key=lambda f: (f[0], f[1]))[2]) if fitting else None
+        options = options_for(exercise, allow_short=allow_short, shorter_holds=shorter, memo=memo)
+        choices = [(o.seconds, o.deviation, o) for o in options]
+        grown: dict[int, float] = {}
+        back: dict[int, tuple[int, Option]] = {}
+        for total, dev in devs.items():
+            for seconds, deviation, option in choices:
+                t = total + seconds
+                if t <= high:
+                    d = dev + deviation
+                    if t not in grown or d < grown[t]:
+                        grown[t] = d
+                        back[t] = (total, option)
+        devs = grown
+        steps.append(back)
+    fitting = [(abs(t - target) / 10 + dev, t) for t, dev in devs.items() if t >= low]
+    if not fitting:
+        return None
+    t = min(fitting)[1]  # totals are unique, so the nearest (then the shortest) is one total
+    picks = []
+    for back in reversed(steps):
+        t, option = back[t]
+        picks.append(option)
+    return picks[::-1]

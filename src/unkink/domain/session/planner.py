@@ -19,7 +19,7 @@ from itertools import combinations
 from unkink.domain.errors import PlanError
 from unkink.domain.exercises import Catalogue, Exercise, Place, Position, Region
 from unkink.domain.safety.precautions import NO_PRECAUTIONS, Mark, Precautions
-from unkink.domain.session.dosing import TOLERANCE, Option, dose_options, fit_doses, fixed_s
+from unkink.domain.session.dosing import TOLERANCE, Doses, Option, fit_doses, fixed_s, options_for
 from unkink.domain.session.moves import best_order, path_effort
 from unkink.domain.session.routines import Routine, RoutineItem, with_holds
 
@@ -143,18 +143,22 @@ def plan_routine(
     index = {e.id: i for i, e in enumerate(catalogue)}
     target = request.minutes * 60
     changed = frozenset(e.id for e in candidates if precautions.mark_for(e.id) is Mark.MODIFY)
-    _fail_if_too_long(candidates, request, index, changed)  # before the search, not after it
+    memo: Doses = {}  # each exercise's dose options, worked out once for this plan
+    _fail_if_too_long(candidates, request, index, changed, memo)  # before the search
+    usual_s = {e.id: e.duration_s() for e in candidates}
     ranked = []
     for size in range(1, len(candidates) + 1):
         for subset in combinations(candidates, size):
             order = best_order(subset, index)
-            usual = fixed_s(order) + sum(e.duration_s() for e in order)
+            usual = fixed_s(order) + sum(usual_s[e.id] for e in order)
             score = abs(usual - target) / target + 0.05 * path_effort([e.position for e in order])
             ranked.append((score - 0.01 * size, [index[e.id] for e in order], order))
     ranked.sort(key=lambda r: (r[0], r[1]))
     for allow_short in (False, True):
         for _, _, order in ranked:
-            picks = fit_doses(order, target, allow_short=allow_short, shorter_holds=changed)
+            picks = fit_doses(
+                order, target, allow_short=allow_short, shorter_holds=changed, memo=memo
+            )
             if picks is not None:
                 return _build(order, picks, request, precautions, notes, len(candidates))
     return _explain_misfit(candidates, request, index)
@@ -197,12 +201,18 @@ def _build(
 
 
 def longest_s(
-    candidates: Sequence[Exercise], index: dict[str, int], changed: frozenset[str] = frozenset()
+    candidates: Sequence[Exercise],
+    index: dict[str, int],
+    changed: frozenset[str] = frozenset(),
+    memo: Doses | None = None,
 ) -> int:
     """The longest routine the dosing can make: every candidate at its most repeats and holds."""
     order = best_order(candidates, index)
     return fixed_s(order) + sum(
-        max(o.seconds for o in dose_options(e, allow_short=False, shorter_holds=e.id in changed))
+        max(
+            o.seconds
+            for o in options_for(e, allow_short=False, shorter_holds=e.id in changed, memo=memo)
+        )
         for e in order
     )
 
@@ -212,9 +222,10 @@ def _fail_if_too_long(
     request: PlanRequest,
     index: dict[str, int],
     changed: frozenset[str],
+    memo: Doses,
 ) -> None:
     """Say at once when even the longest routine is too short, with the limit that holds."""
-    longest = longest_s(candidates, index, changed)
+    longest = longest_s(candidates, index, changed, memo)
     if longest >= request.minutes * 60 * (1 - TOLERANCE):
         return
     most = int(longest / (60 * (1 - TOLERANCE)))  # a plan may be 15 % shorter than asked

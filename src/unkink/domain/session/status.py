@@ -21,10 +21,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from unkink.domain.errors import InvalidInput
-from unkink.domain.session.timeline import CueKind
+
+if TYPE_CHECKING:
+    from unkink.domain.session.timeline import CueKind
 
 DONE_SHARE_FOR_COMPLETED = 0.5
 """Decision: at least half of the planned seconds done, or the session is not 'completed'."""

@@ -1,0 +1,62 @@
+"""``unkink plan`` to a pipe imports only what planning needs (issue 10: its start-up time).
+
+Each command runs in a fresh interpreter that reports, as it exits, which of the watched
+modules it imported. Never a timing: which modules load is what decides it.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+_REPORT = (
+    "import atexit, json, runpy, sys\n"
+    "watched = tuple(json.loads(sys.argv[1]))\n"
+    "atexit.register(lambda: print('IMPORTED ' + json.dumps(sorted("
+    "m for m in sys.modules if m == watched or m.startswith(watched))), file=sys.stderr))\n"
+    "sys.argv = ['unkink', *sys.argv[2:]]\n"
+    "runpy.run_module('unkink', run_name='__main__')\n"
+)
+NOT_FOR_PLAN = (
+    "rich",  # draws the table on a terminal only
+    "unkink.domain.session.run",  # the player's (unkink start)
+    "unkink.domain.session.timeline",
+    "unkink.services.session_history",  # unkink history
+    "unkink.services.cracks",  # the safety services a plan does not ask
+    "unkink.services.screening",
+    "unkink.domain.safety.referral",
+    "zipfile",  # importlib.resources, for a catalogue that is not a plain folder
+    "zoneinfo",  # the App's zone, read when the crack log asks for it
+)
+
+
+def _run(db: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], set[str]]:
+    done = subprocess.run(
+        [sys.executable, "-c", _REPORT, json.dumps(NOT_FOR_PLAN), "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    line = next(x for x in done.stderr.splitlines() if x.startswith("IMPORTED "))
+    return done, {m.split(".")[0] if m.startswith("rich") else m for m in json.loads(line[9:])}
+
+
+def test_plan_to_a_pipe_prints_plain_lines_without_rich(tmp_path: Path) -> None:
+    db = tmp_path / "plan.db"
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({"age": 40, "pain_area": "low_back"}))
+    done, _ = _run(db, "check", "--answers", str(answers), "--save", "--accept-intended-use")
+    assert done.returncode == 0, done.stderr
+    args = ("plan", "--area", "lower", "--where", "floor", "--minutes", "10")
+    _run(db, *args)  # the first start may fill the catalogue cache (that reads the files)
+    done, imported = _run(db, *args)
+    assert done.returncode == 0, done.stderr
+    assert imported == set(), f"unkink plan imported {sorted(imported)}"
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("Your routine: about ")
+    assert lines[1].split() == ["#", "stretch,", "and", "why", "dose", "time"]
+    assert "You get down to the floor once." in lines
+    assert lines[-1] == "Start it with: unkink start --area lower --where floor --minutes 10"
+    assert not any(ch in done.stdout for ch in "│┃━")
