@@ -64,4 +64,4 @@ def test_any_typed_value_gets_a_plain_answer(value: str) -> None:
     except AssertionError:
         return  # a whole number from 0 to 10: nothing to word
     assert message.startswith("--relief ")
-    assert "valid" not in message
+    assert "valid" not in message.replace(value, "")  # click's words, not what was typed
