@@ -12,6 +12,7 @@ import click
 
 from unkink.cli.context import get_app
 from unkink.cli.errors import fail
+from unkink.cli.session_plan import USUAL_MINUTES, note_shortened, options_text, plan_request
 
 if TYPE_CHECKING:
     from unkink.bootstrap import App
@@ -27,7 +28,10 @@ where_option = click.option(
     "Default: the place you chose before, else desk.",
 )
 minutes_option = click.option(
-    "--minutes", type=float, default=10, help="About how long, from 1 to 60 minutes."
+    "--minutes",
+    type=float,
+    default=None,
+    help="About how long, from 1 to 60 minutes. Default: 10, or the longest routine that fits.",
 )
 exclude_option = click.option(
     "--exclude", metavar="ID", multiple=True, help="Leave this exercise out (repeatable)."
@@ -35,20 +39,17 @@ exclude_option = click.option(
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 
 
-def _request(area: str, where: str, minutes: float, exclude: tuple[str, ...]) -> PlanRequest:
-    from unkink.domain.session.planner import parse_request
-
-    return parse_request(area=area, where=where, minutes=minutes, exclude=exclude or ())
-
-
-def _plan(ctx: click.Context, app: App, request: PlanRequest, *, may_ask: bool) -> SessionPlan:
+def _plan(
+    ctx: click.Context, app: App, request: PlanRequest, *, may_ask: bool, fit: bool
+) -> SessionPlan:
     """Plan through the session service (gate, precautions, plan in one call).
 
-    In an interactive start, a missing check is offered right away (``unkink check``)."""
+    In an interactive start, a missing check is offered right away (``unkink check``).
+    ``fit``: no --minutes was given, so the service may plan the longest routine that fits."""
     from unkink.services.sessions import SessionBlocked, plan
 
     def attempt() -> SessionPlan:
-        return plan(uow=app.uow, catalogue=app.catalogue, request=request, now=app.now())
+        return plan(uow=app.uow, catalogue=app.catalogue, request=request, now=app.now(), fit=fit)
 
     try:
         planned = attempt()
@@ -67,6 +68,7 @@ def _plan(ctx: click.Context, app: App, request: PlanRequest, *, may_ask: bool) 
             fail(str(again), code=1)
     if planned.gentle_only and planned.reason:
         click.echo(planned.reason, err=True)
+    note_shortened(planned, request)
     return planned
 
 
@@ -109,7 +111,7 @@ def plan(
     ctx: click.Context,
     area: str | None,
     where: str | None,
-    minutes: float,
+    minutes: float | None,
     exclude: tuple[str, ...],
     as_json: bool,
 ) -> None:
@@ -118,7 +120,9 @@ def plan(
 
     app = get_app(ctx)
     area, where = resolve(app, area, where, may_ask=False)  # safety's defaults (issue 11)
-    planned = _plan(ctx, app, _request(area, where, minutes, exclude), may_ask=False)
+    planned = _plan(
+        ctx, app, plan_request(area, where, minutes, exclude), may_ask=False, fit=minutes is None
+    )
     assert planned.routine is not None
     if as_json:
         click.echo(
@@ -128,12 +132,8 @@ def plan(
     from unkink.cli.session_plan import print_plan
 
     print_plan(planned.routine)  # rich's table on a terminal, plain lines to a pipe or a file
-    click.echo("Start it with: unkink start " + _options_text(area, where, minutes, exclude))
-
-
-def _options_text(area: str, where: str, minutes: float, exclude: tuple[str, ...]) -> str:
-    extra = "".join(f" --exclude {e}" for e in exclude or ())
-    return f"--area {area} --where {where} --minutes {minutes:g}{extra}"
+    shown = planned.shortened_to or (USUAL_MINUTES if minutes is None else minutes)
+    click.echo("Start it with: unkink start " + options_text(area, where, shown, exclude))
 
 
 @click.command("start")
@@ -150,7 +150,7 @@ def start(
     ctx: click.Context,
     area: str | None,
     where: str | None,
-    minutes: float,
+    minutes: float | None,
     exclude: tuple[str, ...],
     resume: bool,
     voice: bool,
@@ -185,7 +185,13 @@ def start(
     area, where = resolve(app, area, where, may_ask=interactive)  # safety's defaults (issue 11)
     if interactive:
         _before_session(app)
-    planned = _plan(ctx, app, _request(area, where, minutes, exclude), may_ask=interactive)
+    planned = _plan(
+        ctx,
+        app,
+        plan_request(area, where, minutes, exclude),
+        may_ask=interactive,
+        fit=minutes is None,
+    )
     assert planned.routine is not None
     if interactive:
         from unkink.cli.session_plan import print_plan

@@ -13,8 +13,12 @@ from unkink.textfmt import duration_short
 if TYPE_CHECKING:
     from rich.table import Table
 
+    from unkink.domain.session.planner import PlanRequest
     from unkink.domain.session.routines import Routine, RoutineItem
+    from unkink.services.sessions import SessionPlan
 
+USUAL_MINUTES = 10.0
+"""What a plan asks for when --minutes is not given (then the longest routine that fits)."""
 PLAN_HEADER = ("#", "stretch, and why", "dose", "time")
 
 
@@ -92,3 +96,32 @@ def print_plan(routine: Routine) -> None:
 
     for text in plan_lines(routine):
         click.echo(text)
+
+
+def plan_request(
+    area: str, where: str, minutes: float | None, exclude: tuple[str, ...]
+) -> PlanRequest:
+    from unkink.domain.session.planner import parse_request
+
+    asked = USUAL_MINUTES if minutes is None else minutes
+    return parse_request(area=area, where=where, minutes=asked, exclude=exclude or ())
+
+
+def options_text(area: str, where: str, minutes: float, exclude: tuple[str, ...]) -> str:
+    extra = "".join(f" --exclude {e}" for e in exclude or ())
+    return f"--area {area} --where {where} --minutes {minutes:g}{extra}"
+
+
+def note_shortened(planned: SessionPlan, request: PlanRequest) -> None:
+    """Say so when no --minutes was given and the usual length did not fit."""
+    if planned.shortened_to is None or planned.routine is None:
+        return
+    import click
+
+    place = "at the desk" if request.where == "desk" else "on the floor"
+    hint = " For longer, use --where floor." if request.where == "desk" else ""
+    click.echo(
+        f"Planned the longest routine for your {request.area} back {place}: about "
+        f"{planned.routine.total_s / 60:.0f} minutes.{hint}",
+        err=True,
+    )

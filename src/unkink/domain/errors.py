@@ -58,3 +58,13 @@ class InvalidTransition(Conflict):
 
 class PlanError(InvalidInput):
     """A plan request cannot be met; the message says why and what to change."""
+
+
+class PlanTooLong(PlanError):
+    """Even the longest routine for this area and place is shorter than asked.
+
+    ``most_minutes``: the most minutes a request may ask for and still be planned."""
+
+    def __init__(self, message: str, *, most_minutes: int) -> None:
+        super().__init__(message)
+        self.most_minutes = most_minutes

@@ -1,10 +1,11 @@
-"""Guided-session use cases, part one: plan (gate + precautions + plan), start, resume, history.
+"""Guided-session use cases, part one: plan (gate + precautions + plan) and start.
 
 The terminal, the web app and the reminder daemon call these and only translate. Every
 function takes keyword-only arguments, including a unit-of-work *factory* (``uow=app.uow``,
 see ``services.ports``), and commits its own short transaction. What happens *during* and
 *after* a session (cues, pauses, skips, ratings, pain stops, the end) is in
-``services.session_log``. Results are frozen dataclasses with typed fields.
+``services.session_log``; carrying on an unfinished one in ``services.session_resume``.
+Results are frozen dataclasses with typed fields.
 """
 
 from __future__ import annotations
@@ -13,19 +14,19 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from unkink.domain.errors import Conflict, InvalidInput
+from unkink.domain.errors import Conflict, InvalidInput, PlanTooLong
 from unkink.domain.session.planner import PlanRequest
 from unkink.domain.session.routines import Routine, routine_from_dict
-from unkink.domain.session.status import EventKind, SessionStatus, StopReason
+from unkink.domain.session.status import EventKind, StopReason
 from unkink.services.plan_memo import planned
 from unkink.services.session_guard import SessionEnded, SessionNotFound, gate_for, needs_check
 
 if TYPE_CHECKING:
     from unkink.domain.exercises import Catalogue
     from unkink.domain.safety.gate import Gate
-    from unkink.domain.session.status import SessionRecord
+    from unkink.domain.safety.precautions import Precautions
     from unkink.domain.session.timeline import Timeline
-    from unkink.services.ports import UnitOfWork, UowFactory
+    from unkink.services.ports import UowFactory
     from unkink.services.session_history import (
         HISTORY_PAGE,
         HistoryEntry,
@@ -36,6 +37,12 @@ if TYPE_CHECKING:
         history_page,
         history_since,
         recent_history,
+    )
+    from unkink.services.session_resume import (
+        ResumeState,
+        resume_state,
+        running_session,
+        session_state,
     )
 
 
@@ -59,6 +66,8 @@ class SessionPlan:
     """Set once stored (``plan``); a preview is not stored."""
     problem: str = ""
     """Why the planner could not fit this request (a preview only; ``plan`` raises)."""
+    shortened_to: int | None = None
+    """Set when ``fit`` planned fewer minutes than asked: the longest that fits, in minutes."""
 
     @property
     def allowed(self) -> bool:
@@ -86,19 +95,6 @@ class StartedSession:
     timeline: Timeline
 
 
-@dataclass(frozen=True, slots=True)
-class ResumeState:
-    """Where a stored, unfinished session picks up: from the start of its unfinished step."""
-
-    session_id: int
-    routine: Routine
-    timeline: Timeline
-    cue_index: int
-    position_s: float
-    elapsed_s: float
-    status: SessionStatus = SessionStatus.RUNNING
-
-
 # --- plan --------------------------------------------------------------------------------------
 
 
@@ -110,40 +106,69 @@ def session_gate(*, uow: UowFactory, catalogue: Catalogue, today: date) -> Sessi
 
 
 def preview_plan(
-    *, uow: UowFactory, catalogue: Catalogue, request: PlanRequest, today: date
+    *,
+    uow: UowFactory,
+    catalogue: Catalogue,
+    request: PlanRequest,
+    today: date,
+    fit: bool = False,
 ) -> SessionPlan:
     """What ``plan`` would plan, not stored: for the Plan and Home pages and for previews.
 
-    A closed gate gives no routine; a request the planner cannot fit gives ``problem``."""
+    A closed gate gives no routine; a request the planner cannot fit gives ``problem``.
+    ``fit``: see ``plan``."""
     with uow() as u:
         gate, precautions = gate_for(u, catalogue=catalogue, today=today)
     decided = SessionPlan(gate, needs_check(gate))
     if precautions is None:
         return decided
     try:
-        routine = planned(catalogue, replace(request, gentle_only=gate.gentle_only), precautions)
+        routine, shortened = _fitting(
+            catalogue, replace(request, gentle_only=gate.gentle_only), precautions, fit=fit
+        )
     except InvalidInput as exc:
         return replace(decided, problem=str(exc))
-    return replace(decided, routine=routine)
+    return replace(decided, routine=routine, shortened_to=shortened)
+
+
+def _fitting(
+    catalogue: Catalogue, request: PlanRequest, precautions: Precautions, *, fit: bool
+) -> tuple[Routine, int | None]:
+    """The plan, and the minutes it was shortened to when ``fit`` had to (else None)."""
+    try:
+        return planned(catalogue, request, precautions), None
+    except PlanTooLong as too_long:
+        if not fit or too_long.most_minutes < 1:
+            raise
+        shorter = replace(request, minutes=float(too_long.most_minutes))
+        return planned(catalogue, shorter, precautions), too_long.most_minutes
 
 
 def plan(
-    *, uow: UowFactory, catalogue: Catalogue, request: PlanRequest, now: datetime
+    *,
+    uow: UowFactory,
+    catalogue: Catalogue,
+    request: PlanRequest,
+    now: datetime,
+    fit: bool = False,
 ) -> SessionPlan:
     """Ask the gate, plan within the person's precautions, and store the routine.
 
-    Raises ``SessionBlocked`` when the gate is closed and ``PlanError`` when nothing fits."""
+    Raises ``SessionBlocked`` when the gate is closed and ``PlanError`` when nothing fits.
+    ``fit``: the minutes are only the usual length, not a number the person chose, so a
+    request longer than any routine for that area and place plans the longest that fits
+    (``shortened_to`` says so) instead of failing."""
     with uow() as u:
         gate, precautions = gate_for(u, catalogue=catalogue, today=now.date())
         decided = SessionPlan(gate, needs_check(gate))
         if precautions is None:
             raise SessionBlocked(decided)
         request = replace(request, gentle_only=gate.gentle_only)
-        routine = planned(catalogue, request, precautions)  # as previewed a moment ago
+        routine, shortened = _fitting(catalogue, request, precautions, fit=fit)
         u.ensure_profile(now=now)
         routine_id = u.sessions.add_routine(plan=routine.as_dict(), created_at=now)
         u.commit()
-    return replace(decided, routine=routine, routine_id=routine_id)
+    return replace(decided, routine=routine, routine_id=routine_id, shortened_to=shortened)
 
 
 def start_session(
@@ -162,59 +187,29 @@ def start_session(
 
 
 def plan_and_start(
-    *, uow: UowFactory, catalogue: Catalogue, request: PlanRequest, now: datetime
+    *,
+    uow: UowFactory,
+    catalogue: Catalogue,
+    request: PlanRequest,
+    now: datetime,
+    fit: bool = False,
 ) -> tuple[SessionPlan, StartedSession]:
     """``unkink start``, ``POST /api/sessions`` and a reminder's chair routine."""
-    planned = plan(uow=uow, catalogue=catalogue, request=request, now=now)
+    planned = plan(uow=uow, catalogue=catalogue, request=request, now=now, fit=fit)
     assert planned.routine_id is not None
     started = start_session(uow=uow, catalogue=catalogue, routine_id=planned.routine_id, now=now)
     return planned, started
 
 
-# --- resume ------------------------------------------------------------------------------------
+# --- resume and history: their modules' names in __all__, imported on first use (not by plan)
+_RESUME = ("ResumeState", "resume_state", "running_session", "session_state")
 
 
-def _state(u: UnitOfWork, catalogue: Catalogue, row: SessionRecord) -> ResumeState:
-    from unkink.domain.session.timeline import build_timeline
-
-    routine = routine_from_dict(catalogue, u.sessions.get_routine(row.routine_id))
-    timeline = build_timeline(routine)
-    position = 0.0
-    if row.cue_index > 0:
-        last_shown = timeline.cues[min(row.cue_index, len(timeline.cues)) - 1]
-        position = float(timeline.segments[last_shown.segment].start_s)
-    cue_index = timeline.first_cue_from(position)
-    # the rewound step is played again: it must not count twice in the minutes done
-    elapsed = min(row.elapsed_s, position) if row.status is SessionStatus.RUNNING else row.elapsed_s
-    return ResumeState(row.id, routine, timeline, cue_index, position, elapsed, row.status)
-
-
-def resume_state(*, uow: UowFactory, catalogue: Catalogue) -> ResumeState | None:
-    """The latest unfinished session, rewound to the start of the step it was in."""
-    with uow() as u:
-        row = u.sessions.latest_running()
-        return None if row is None else _state(u, catalogue, row)
-
-
-def session_state(*, uow: UowFactory, catalogue: Catalogue, session_id: int) -> ResumeState:
-    """One session of this person with its timeline and resume point (ended ones too)."""
-    with uow() as u:
-        row = u.sessions.find_session(session_id)
-        if row is None:
-            raise SessionNotFound(session_id)
-        return _state(u, catalogue, row)
-
-
-def running_session(*, uow: UowFactory, catalogue: Catalogue, session_id: int) -> ResumeState:
-    """Like ``session_state``, but refuses a session that has ended."""
-    state = session_state(uow=uow, catalogue=catalogue, session_id=session_id)
-    if state.status.ended:
-        raise SessionEnded(session_id, state.status)
-    return state
-
-
-# --- history: services.session_history's names in __all__, imported on first use (not by plan)
 def __getattr__(name: str) -> object:
+    if name in _RESUME:
+        from unkink.services import session_resume
+
+        return getattr(session_resume, name)
     if name in __all__:
         from unkink.services import session_history
 

@@ -41,7 +41,11 @@ def home_sessions(app: App) -> dict[str, Any]:
     suggestion = None
     try:
         routine = preview_plan(
-            uow=app.uow, catalogue=app.catalogue, request=plan_request(body), today=app.today()
+            uow=app.uow,
+            catalogue=app.catalogue,
+            request=plan_request(body),
+            today=app.today(),
+            fit=True,  # a suggestion: the longest routine that fits, not none at all
         ).routine
     except UnkinkError:
         routine = None

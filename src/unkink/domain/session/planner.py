@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from itertools import combinations
 
-from unkink.domain.errors import PlanError
+from unkink.domain.errors import PlanError, PlanTooLong
 from unkink.domain.exercises import Catalogue, Exercise, Place, Position, Region
 from unkink.domain.safety.precautions import NO_PRECAUTIONS, Mark, Precautions
 from unkink.domain.session.dosing import TOLERANCE, Doses, Option, fit_doses, fixed_s, options_for
@@ -230,9 +230,10 @@ def _fail_if_too_long(
         return
     most = int(longest / (60 * (1 - TOLERANCE)))  # a plan may be 15 % shorter than asked
     hint = " or choose --where floor" if request.where is Place.DESK else ""
-    raise PlanError(
+    raise PlanTooLong(
         f"The longest routine for your {request.area} back at the {request.where} takes "
-        f"about {longest / 60:.0f} minutes, so ask for {most} minutes or fewer{hint}."
+        f"about {longest / 60:.0f} minutes, so ask for {most} minutes or fewer{hint}.",
+        most_minutes=most,
     )
 
 

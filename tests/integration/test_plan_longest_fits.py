@@ -1,0 +1,79 @@
+"""Lower back at the desk, the most common first run, has no 10-minute routine (about 6 minutes
+at most). Without --minutes, unkink plans the longest that fits and says so; a number the
+person typed is still refused with the limit; Home suggests the routine instead of nothing."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from tests.integration.test_web import make_client
+from unkink.bootstrap import App
+from unkink.cli.main import app as cli
+from unkink.cli.main import run
+from unkink.domain.errors import PlanTooLong
+from unkink.domain.session.planner import parse_request
+from unkink.services import screening
+from unkink.services.sessions import plan, preview_plan
+
+runner = CliRunner()
+
+
+def _low_back(app: App) -> None:
+    screening.save_screening(
+        uow=app.uow,
+        answers={"pain_area": "low_back", "main_symptom": "stiffness"},
+        now=app.now(),
+        source="file",
+        accept_intended_use=True,
+    )
+
+
+def test_the_service_fits_only_when_told(app: App) -> None:
+    _low_back(app)
+    request = parse_request(area="lower", where="desk", minutes=10)
+    refused = preview_plan(uow=app.uow, catalogue=app.catalogue, request=request, today=app.today())
+    assert refused.routine is None and "7 minutes or fewer" in refused.problem
+    fitted = plan(uow=app.uow, catalogue=app.catalogue, request=request, now=app.now(), fit=True)
+    assert fitted.routine is not None and fitted.routine_id is not None
+    assert fitted.shortened_to == 7 and fitted.routine.total_s <= 7 * 60
+    try:
+        plan(uow=app.uow, catalogue=app.catalogue, request=request, now=app.now())
+    except PlanTooLong as exc:
+        assert exc.most_minutes == 7
+    else:
+        raise AssertionError("10 minutes at the desk was planned without fit")
+
+
+def test_plan_without_minutes_plans_the_longest_and_says_so(
+    cli_app: App, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _low_back(cli_app)
+    result = runner.invoke(cli, ["plan", "--where", "desk"])
+    assert result.exit_code == 0, result.output
+    assert "Planned the longest routine for your lower back at the desk" in result.stderr
+    assert "unkink start --area lower --where desk --minutes 7" in result.stdout
+    with pytest.raises(SystemExit) as typed:  # the console script's own error handling
+        run(["plan", "--where", "desk", "--minutes", "10"])
+    assert typed.value.code == 2 and "ask for 7 minutes or fewer" in capsys.readouterr().err
+    as_json = runner.invoke(cli, ["plan", "--where", "desk", "--json"])
+    assert json.loads(as_json.stdout)["minutes_requested"] == 7
+
+
+def test_start_without_minutes_runs_the_longest(cli_app: App) -> None:
+    _low_back(cli_app)
+    result = runner.invoke(cli, ["start", "--where", "desk", "--no-input", "--json-events"])
+    assert result.exit_code == 0, result.output
+    assert "Planned the longest routine" in result.stderr
+
+
+def test_home_suggests_the_longest_routine_that_fits(app: App) -> None:
+    _low_back(app)
+    with make_client(app) as client:
+        page = client.get("/").text
+    found = re.search(r"data-post=\"/api/sessions\" data-body='([^']*)'", page)
+    assert found, "no suggestion on the home page"
+    assert json.loads(found.group(1))["where"] == "desk"
