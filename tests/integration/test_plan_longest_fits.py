@@ -10,7 +10,7 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from tests.integration.test_web import make_client
+from tests.integration.test_web import BASE, make_client
 from unkink.bootstrap import App
 from unkink.cli.main import app as cli
 from unkink.cli.main import run
@@ -76,4 +76,8 @@ def test_home_suggests_the_longest_routine_that_fits(app: App) -> None:
         page = client.get("/").text
     found = re.search(r"data-post=\"/api/sessions\" data-body='([^']*)'", page)
     assert found, "no suggestion on the home page"
-    assert json.loads(found.group(1))["where"] == "desk"
+    body = json.loads(found.group(1))
+    assert body["where"] == "desk" and body["minutes"] == 7
+    with make_client(app) as client:  # what its Start button posts is planned and started
+        started = client.post("/api/sessions", json=body, headers={"Origin": BASE})
+    assert started.status_code == 201, started.text

@@ -40,13 +40,16 @@ def home_sessions(app: App) -> dict[str, Any]:
     )
     suggestion = None
     try:
-        routine = preview_plan(
+        preview = preview_plan(
             uow=app.uow,
             catalogue=app.catalogue,
             request=plan_request(body),
             today=app.today(),
             fit=True,  # a suggestion: the longest routine that fits, not none at all
-        ).routine
+        )
+        routine = preview.routine
+        if preview.shortened_to is not None:  # Start asks for what was suggested
+            body = body.model_copy(update={"minutes": preview.shortened_to})
     except UnkinkError:
         routine = None
     if routine is not None:
