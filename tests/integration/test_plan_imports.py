@@ -8,17 +8,10 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
-_REPORT = (
-    "import atexit, json, runpy, sys\n"
-    "watched = tuple(json.loads(sys.argv[1]))\n"
-    "atexit.register(lambda: print('IMPORTED ' + json.dumps(sorted("
-    "m for m in sys.modules if m == watched or m.startswith(watched))), file=sys.stderr))\n"
-    "sys.argv = ['unkink', *sys.argv[2:]]\n"
-    "runpy.run_module('unkink', run_name='__main__')\n"
-)
+from tests.imports import imported_by
+
 NOT_FOR_PLAN = (
     "rich",  # draws the table on a terminal only
     "unkink.domain.session.run",  # the player's (unkink start)
@@ -33,14 +26,7 @@ NOT_FOR_PLAN = (
 
 
 def _run(db: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], set[str]]:
-    done = subprocess.run(
-        [sys.executable, "-c", _REPORT, json.dumps(NOT_FOR_PLAN), "--db", str(db), *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    line = next(x for x in done.stderr.splitlines() if x.startswith("IMPORTED "))
-    return done, {m.split(".")[0] if m.startswith("rich") else m for m in json.loads(line[9:])}
+    return imported_by(NOT_FOR_PLAN, "--db", str(db), *args)
 
 
 def test_plan_to_a_pipe_prints_plain_lines_without_rich(tmp_path: Path) -> None:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.imports import imported_by
 from unkink.storage.engine import make_engine
 from unkink.storage.migrate import HEAD, upgrade
 
@@ -25,25 +25,10 @@ EVERYDAY = [
     ["history"],
     ["plan", "--area", "lower", "--where", "floor", "--minutes", "10"],
 ]
-_REPORT = (
-    "import atexit, json, runpy, sys\n"
-    "heavy = set(json.loads(sys.argv[1]))\n"
-    "atexit.register(lambda: print('IMPORTED ' + json.dumps(sorted("
-    "{m.split('.')[0] for m in sys.modules} & heavy)), file=sys.stderr))\n"
-    "sys.argv = ['unkink', *sys.argv[2:]]\n"
-    "runpy.run_module('unkink', run_name='__main__')\n"
-)
 
 
-def _run(db: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], list[str]]:
-    done = subprocess.run(
-        [sys.executable, "-c", _REPORT, json.dumps(HEAVY), "--db", str(db), *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    line = next(x for x in done.stderr.splitlines() if x.startswith("IMPORTED "))
-    return done, json.loads(line.removeprefix("IMPORTED "))
+def _run(db: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], set[str]]:
+    return imported_by(HEAVY, "--db", str(db), *args)
 
 
 @pytest.fixture
@@ -61,7 +46,7 @@ def screened_file(tmp_path: Path) -> Path:
 def test_everyday_commands_never_import_sqlalchemy(screened_file: Path, args: list[str]) -> None:
     done, imported = _run(screened_file, *args)
     assert done.returncode == 0, done.stderr
-    assert imported == [], f"unkink {args[0]} imported {imported}"
+    assert imported == set(), f"unkink {args[0]} imported {imported}"
 
 
 def test_a_file_behind_the_newest_layout_is_upgraded_once_then_sqlite3_alone(
@@ -77,5 +62,5 @@ def test_a_file_behind_the_newest_layout_is_upgraded_once_then_sqlite3_alone(
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD,)
     done, imported = _run(db, "cracks")
-    assert done.returncode == 0 and imported == [], done.stderr
+    assert done.returncode == 0 and imported == set(), done.stderr
     assert "1 session(s)" in done.stdout or "fine" in done.stdout
