@@ -46,3 +46,23 @@ def test_plan_to_a_pipe_prints_plain_lines_without_rich(tmp_path: Path) -> None:
     assert "You get down to the floor once." in lines
     assert lines[-1] == "Start it with: unkink start --area lower --where floor --minutes 10"
     assert not any(ch in done.stdout for ch in "│┃━")
+
+
+def test_history_to_a_pipe_does_not_import_rich(tmp_path: Path) -> None:
+    db = tmp_path / "history.db"
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({"age": 40, "pain_area": "low_back"}))
+    done, _ = _run(db, "check", "--answers", str(answers), "--save", "--accept-intended-use")
+    assert done.returncode == 0, done.stderr
+    from unkink.bootstrap import build
+    from unkink.domain.session.planner import parse_request
+    from unkink.services.sessions import plan_and_start
+    from unkink.settings import load_settings
+
+    app = build(load_settings(database_url=str(db)))
+    request = parse_request(area="lower", where="floor", minutes=5)
+    plan_and_start(uow=app.uow, catalogue=app.catalogue, request=request, now=app.now())
+    done, imported = imported_by(("rich",), "--db", str(db), "history")
+    assert done.returncode == 0, done.stderr
+    assert imported == set(), f"unkink history imported {sorted(imported)}"
+    assert done.stdout.splitlines()[0] == "Your sessions"  # the table's plain lines

@@ -102,8 +102,13 @@ def test_every_cue_is_logged_and_history_shows_the_session(cli_app: App) -> None
     history = invoke("history", "--json")
     entries = json.loads(history.stdout)
     assert entries[0]["status"] == "completed" and entries[0]["minutes_done"] > 2
-    table = invoke("history")
-    assert "Finished" in table.stdout  # textfmt.session_ending, as the web says it
+    table = invoke("history")  # not a terminal: the table's words as plain aligned lines
+    lines = table.stdout.splitlines()
+    assert lines[0] == "Your sessions"
+    assert lines[1].split() == ["date", "routine", "time", "result", "stiffness", "pain"]
+    assert "Finished" in lines[2]  # textfmt.session_ending, as the web says it
+    assert lines[2].index("Finished") == lines[1].index("result")  # columns line up
+    assert not any(ch in table.stdout for ch in "│┃━")
 
 
 def test_plain_no_input_prints_cue_lines(cli_app: App) -> None:

@@ -45,16 +45,12 @@ def print_exercises(catalogue: Catalogue) -> None:
     if on_terminal():
         console().print(exercises_table(catalogue))
         return
+    from unkink.cli.columns import aligned
+
     header = ("id", "name", "where", "min", "regions")
-    rows = [header, *(_exercise_row(e) for e in catalogue)]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(header) - 1)]
     click.echo(EXERCISES_TITLE)
-    for row in rows:
-        cells = [
-            row[i].rjust(widths[i]) if header[i] == "min" else row[i].ljust(widths[i])
-            for i in range(len(widths))
-        ]
-        click.echo("  ".join([*cells, row[-1]]).rstrip())
+    for line in aligned([header, *(_exercise_row(e) for e in catalogue)], right={3}):
+        click.echo(line)
     click.echo(EXERCISES_CAPTION)
 
 

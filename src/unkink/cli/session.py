@@ -227,10 +227,9 @@ def history(ctx: click.Context, as_json: bool, limit: int) -> None:
         for line in breaks:
             click.echo(line)
         return
-    from unkink.cli.render import console
-    from unkink.cli.session_view import history_table
+    from unkink.cli.history_view import print_history
 
-    console().print(history_table(entries))
+    print_history(entries)  # rich's table on a terminal, plain lines to a pipe or a file
     for line in breaks:
         click.echo(line)
     from unkink.cli.morning import show_referral

@@ -67,17 +67,13 @@ def plan_lines(routine: Routine) -> list[str]:
         (str(n), item.exercise.name, _dose(item), duration_short(item.duration_s))
         for n, item in enumerate(routine.items, start=1)
     ]
-    widths = [max(len(row[i]) for row in [PLAN_HEADER, *rows]) for i in range(len(PLAN_HEADER))]
+    from unkink.cli.columns import aligned, widths
 
-    def line(row: tuple[str, str, str, str]) -> str:
-        number, name, dose, time = row
-        cells = (number.rjust(widths[0]), name.ljust(widths[1]), dose.ljust(widths[2]))
-        return "  ".join([*cells, time.rjust(widths[3])]).rstrip()
-
-    lines = [_plan_title(routine), line(PLAN_HEADER)]
-    indent = " " * (widths[0] + 2)
-    for row, item in zip(rows, routine.items, strict=True):
-        lines.append(line(row))
+    header, *shown = aligned([PLAN_HEADER, *rows], right={0, 3})
+    lines = [_plan_title(routine), header]
+    indent = " " * (widths([PLAN_HEADER, *rows])[0] + 2)
+    for row, item in zip(shown, routine.items, strict=True):
+        lines.append(row)
         lines.extend(indent + why for why in _why(item).split("\n"))
     caption = _plan_caption(routine)
     return [*lines, caption] if caption else lines

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from unkink.textfmt import duration_short, duration_words, session_ending
+from unkink.textfmt import duration_words
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -16,12 +16,10 @@ if TYPE_CHECKING:
     from rich.align import Align
     from rich.console import RenderableType
     from rich.panel import Panel
-    from rich.table import Table
 
     from unkink.domain.exercises import Exercise
     from unkink.domain.session.run import SessionRun
     from unkink.services.closing import Closing
-    from unkink.services.session_history import HistoryEntry
 
 KEYS_HELP = "space pause · n skip step · s skip stretch · p this hurts · m sound · q quit"
 
@@ -193,37 +191,6 @@ def closing_panel(facts: Closing) -> Panel:
     body.add_row("Next", facts.next_text)
     style = "green" if facts.entry.status is SessionStatus.COMPLETED else "yellow"
     return Panel(body, title=facts.heading, title_align="left", border_style=style)
-
-
-def history_table(entries: list[HistoryEntry]) -> Table:
-    from rich.table import Table
-
-    table = Table(title="Your sessions", title_justify="left")
-    table.add_column("date", no_wrap=True)
-    table.add_column("routine")
-    table.add_column("time", justify="right", no_wrap=True)
-    table.add_column("result")
-    table.add_column("stiffness", no_wrap=True)
-    table.add_column("pain", no_wrap=True)
-    table.caption = "time: done of planned. stiffness and pain (0-10): before → after."
-    for e in entries:
-        result = session_ending(e.status, e.stop_reason)  # the web's words too
-        count = len(e.exercises)
-        table.add_row(
-            e.started_at.strftime("%Y-%m-%d %H:%M"),
-            f"{e.area}, {e.where}, {count} stretch{'' if count == 1 else 'es'}",
-            f"{duration_short(e.done_s)} of {duration_short(e.planned_s)}",
-            result,
-            _arrow(e.before[0], e.after[0]),
-            _arrow(e.before[1], e.after[1]),
-        )
-    return table
-
-
-def _arrow(before: int | None, after: int | None) -> str:
-    if before is None and after is None:
-        return "-"
-    return f"{'-' if before is None else before} → {'-' if after is None else after}"
 
 
 def say(text: str) -> None:
