@@ -112,11 +112,11 @@ def note_shortened(planned: SessionPlan, request: PlanRequest) -> None:
     """Say so when no --minutes was given and the usual length did not fit."""
     if planned.shortened_to is None or planned.routine is None:
         return
-    import click
+    from unkink.cli.words import say
 
     place = "at the desk" if request.where == "desk" else "on the floor"
     hint = " For longer, use --where floor." if request.where == "desk" else ""
-    click.echo(
+    say(  # folded at spaces on a terminal, never mid-word
         f"Planned the longest routine for your {request.area} back {place}: about "
         f"{planned.routine.total_s / 60:.0f} minutes.{hint}",
         err=True,
