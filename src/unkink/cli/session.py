@@ -12,7 +12,7 @@ import click
 
 from unkink.cli.context import get_app
 from unkink.cli.errors import fail
-from unkink.cli.session_plan import USUAL_MINUTES, note_shortened, options_text, plan_request
+from unkink.cli.session_plan import note_shortened, options_text, plan_request
 
 if TYPE_CHECKING:
     from unkink.bootstrap import App
@@ -120,9 +120,8 @@ def plan(
 
     app = get_app(ctx)
     area, where = resolve(app, area, where, may_ask=False)  # safety's defaults (issue 11)
-    planned = _plan(
-        ctx, app, plan_request(area, where, minutes, exclude), may_ask=False, fit=minutes is None
-    )
+    request = plan_request(area, where, minutes, exclude)
+    planned = _plan(ctx, app, request, may_ask=False, fit=minutes is None)
     assert planned.routine is not None
     if as_json:
         click.echo(
@@ -132,7 +131,7 @@ def plan(
     from unkink.cli.session_plan import print_plan
 
     print_plan(planned.routine)  # rich's table on a terminal, plain lines to a pipe or a file
-    shown = planned.shortened_to or (USUAL_MINUTES if minutes is None else minutes)
+    shown = planned.shortened_to or request.minutes
     click.echo("Start it with: unkink start " + options_text(area, where, shown, exclude))
 
 

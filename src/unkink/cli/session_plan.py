@@ -17,8 +17,6 @@ if TYPE_CHECKING:
     from unkink.domain.session.routines import Routine, RoutineItem
     from unkink.services.sessions import SessionPlan
 
-USUAL_MINUTES = 10.0
-"""What a plan asks for when --minutes is not given (then the longest routine that fits)."""
 PLAN_HEADER = ("#", "stretch, and why", "dose", "time")
 
 
@@ -97,7 +95,7 @@ def print_plan(routine: Routine) -> None:
 def plan_request(
     area: str, where: str, minutes: float | None, exclude: tuple[str, ...]
 ) -> PlanRequest:
-    from unkink.domain.session.planner import parse_request
+    from unkink.domain.session.planner import USUAL_MINUTES, parse_request
 
     asked = USUAL_MINUTES if minutes is None else minutes
     return parse_request(area=area, where=where, minutes=asked, exclude=exclude or ())

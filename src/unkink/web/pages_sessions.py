@@ -27,6 +27,7 @@ PLACE_WORDS = {"desk": "at your desk", "floor": "on the floor"}
 def home_sessions(app: App) -> dict[str, Any]:
     """Today's suggestion (what 'unkink start' would plan: the area from where it hurts, the
     place they stretch, the last session's length, else 10 minutes) and the last session."""
+    from unkink.domain.session.planner import MAX_MINUTES, MIN_MINUTES, USUAL_MINUTES
     from unkink.services.profile import plan_choice
     from unkink.services.sessions import history, preview_plan
 
@@ -36,7 +37,11 @@ def home_sessions(app: App) -> dict[str, Any]:
     body = PlanIn(
         area=choice.area,  # type: ignore[arg-type]
         where=choice.where,  # type: ignore[arg-type]
-        minutes=max(1, min(60, round(last.planned_s / 60))) if last else 10,
+        minutes=(
+            max(MIN_MINUTES, min(MAX_MINUTES, round(last.planned_s / 60)))
+            if last
+            else USUAL_MINUTES
+        ),
     )
     suggestion = None
     try:

@@ -25,6 +25,8 @@ from unkink.domain.session.routines import Routine, RoutineItem, with_holds
 
 MIN_MINUTES = 1
 MAX_MINUTES = 60
+USUAL_MINUTES = 10
+"""A plan's length when the person names none (then the longest that fits, if shorter)."""
 MAX_ITEMS = 7
 
 
