@@ -47,3 +47,11 @@ def session_ending(status: str, stop_reason: str | None) -> str:
     if not reason:
         return ending
     return f"{ending} {reason}" if reason.startswith("because") else f"{ending}: {reason}"
+
+
+def rating_change(before: int | None, after: int | None, *, missing: str = "-") -> str:
+    """A 0-10 rating before and after a session: ``"4 → 2"``, ``"4 → -"``, or ``missing``
+    alone when neither was given (the web writes an en dash, the terminal a hyphen)."""
+    if before is None and after is None:
+        return missing
+    return f"{missing if before is None else before} → {missing if after is None else after}"

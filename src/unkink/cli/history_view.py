@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from unkink.textfmt import duration_short, session_ending
+from unkink.textfmt import duration_short, rating_change, session_ending
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -46,8 +46,8 @@ def _history_rows(entries: list[HistoryEntry]) -> list[tuple[str, ...]]:
                 f"{e.area}, {e.where}, {count} stretch{'' if count == 1 else 'es'}",
                 f"{duration_short(e.done_s)} of {duration_short(e.planned_s)}",
                 session_ending(e.status, e.stop_reason),  # the web's words too
-                _arrow(e.before[0], e.after[0]),
-                _arrow(e.before[1], e.after[1]),
+                rating_change(e.before[0], e.after[0]),
+                rating_change(e.before[1], e.after[1]),
             )
         )
     return rows
@@ -64,9 +64,3 @@ def history_table(entries: list[HistoryEntry]) -> Table:
     for row in _history_rows(entries):
         table.add_row(*row)
     return table
-
-
-def _arrow(before: int | None, after: int | None) -> str:
-    if before is None and after is None:
-        return "-"
-    return f"{'-' if before is None else before} → {'-' if after is None else after}"

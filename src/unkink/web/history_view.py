@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from unkink.domain.insights.trends import week_start
-from unkink.textfmt import duration_short, session_ending
+from unkink.textfmt import duration_short, rating_change, session_ending
 from unkink.web.charts import Bar, bar_chart, before_after_chart
 
 if TYPE_CHECKING:
@@ -94,15 +94,9 @@ def session_rows(entries: Sequence[HistoryEntry], names: Mapping[str, str]) -> l
             "stretches": ", ".join(names.get(x, x) for x in dict.fromkeys(e.exercises)),
             "minutes": duration_short(e.done_s),
             "ended": session_ending(str(e.status), e.stop_reason),
-            "stiffness": _arrow(e.before[0], e.after[0]),
-            "pain": _arrow(e.before[1], e.after[1]),
+            "stiffness": rating_change(e.before[0], e.after[0], missing="–"),
+            "pain": rating_change(e.before[1], e.after[1], missing="–"),
             "helped": names.get(e.helped_most or "", ""),
         }
         for e in entries
     ]
-
-
-def _arrow(before: int | None, after: int | None) -> str:
-    if before is None and after is None:
-        return "–"
-    return f"{'–' if before is None else before} → {'–' if after is None else after}"
