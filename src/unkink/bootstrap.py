@@ -92,6 +92,13 @@ class App:
 
         return SqlUnitOfWork(self.engine)
 
+    def data_stamp(self) -> object | None:
+        """A value that changes whenever a write reaches the database (any table, any
+        process), or None where that can't be told cheaply (PostgreSQL, SQLite through
+        SQLAlchemy): what is kept under it (rendered pages) must be read afresh then."""
+        store = self.lite_store
+        return None if store is None else (store.file, store.data_version())
+
     @cached_property
     def catalogue(self) -> Catalogue:
         from unkink.catalogue.cache import load_catalogue_cached

@@ -13,6 +13,7 @@ from fastapi.middleware.gzip import GZipMiddleware
 from unkink import __version__
 from unkink.bootstrap import App, build
 from unkink.settings import Settings
+from unkink.web.page_memo import PageMemo
 from unkink.web.rendering import STATIC_DIR, TEMPLATES_DIR, WEB_DIR
 from unkink.web.security import HostPolicy, SecurityMiddleware
 
@@ -57,6 +58,7 @@ def create_app(
         openapi_url="/openapi.json",
     )
     web.state.unkink = composed
+    web.state.pages = PageMemo()  # read pages kept under the database's stamp (page_memo.py)
     # Bodies under 800 bytes go as they are; level 5, as level 9 took 3x the time for 1% less.
     web.add_middleware(GZipMiddleware, minimum_size=800, compresslevel=5)
     web.add_middleware(SecurityMiddleware, policy=HostPolicy.for_bind(bind_host, extra_hosts))

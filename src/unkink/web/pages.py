@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from unkink.bootstrap import App
 from unkink.web.deps import AppDep
+from unkink.web.page_memo import kept_page
 from unkink.web.rendering import render, render_error, templates
 
 router = APIRouter(include_in_schema=False)
@@ -19,6 +20,7 @@ __all__ = ["render", "render_error", "router", "templates"]  # render lives in r
 
 
 @router.get("/exercises", response_class=HTMLResponse)
+@kept_page
 def exercises_page(request: Request, app: AppDep) -> HTMLResponse:
     from unkink.catalogue.serialize import exercise_as_dict
     from unkink.domain.session.planner import POSITION_WORDS
@@ -111,6 +113,7 @@ def _safety_status(app: App) -> Any:
 
 
 @router.get("/", response_class=HTMLResponse)
+@kept_page
 def home(request: Request, app: AppDep) -> Response:
     status = _safety_status(app)
     if status.intended_use_needed:
@@ -143,15 +146,15 @@ def welcome(request: Request) -> HTMLResponse:
 
 
 @router.get("/screening", response_class=HTMLResponse)
-def screening(request: Request, app: AppDep) -> Response:
+@kept_page
+def screening(request: Request, app: AppDep, full: str | None = None) -> Response:
     status = _safety_status(app)
     if status.intended_use_needed:
         return RedirectResponse("/welcome", status_code=303)
     from unkink.services import screening as walk
     from unkink.web.safety_models import input_id, step_out
 
-    full = request.query_params.get("full") == "1"
-    recheck = status.screening is not None and not full
+    recheck = status.screening is not None and full != "1"  # ?full=1: every question again
     # The first screen comes with the page (the same service call as /api/screening/next), so
     # nothing moves when the script takes over.
     step = (
@@ -171,6 +174,7 @@ def screening(request: Request, app: AppDep) -> Response:
 
 
 @router.get("/conditions", response_class=HTMLResponse)
+@kept_page
 def conditions(request: Request, app: AppDep) -> HTMLResponse:
     from unkink.web.api_safety import read_conditions
 
@@ -185,6 +189,7 @@ def conditions(request: Request, app: AppDep) -> HTMLResponse:
 
 
 @router.get("/cracks", response_class=HTMLResponse)
+@kept_page
 def cracks(request: Request, app: AppDep) -> HTMLResponse:
     from unkink.web.api_safety import read_cracks
 
@@ -199,6 +204,7 @@ def cracks(request: Request, app: AppDep) -> HTMLResponse:
 
 
 @router.get("/cracks/status", response_class=HTMLResponse)
+@kept_page
 def cracks_status(request: Request, app: AppDep) -> HTMLResponse:
     """The status block alone, for the crack page to refresh after logging."""
     from unkink.web.api_safety import read_cracks

@@ -13,12 +13,14 @@ from fastapi.responses import HTMLResponse
 
 from unkink.bootstrap import App
 from unkink.web.deps import AppDep
+from unkink.web.page_memo import kept_page
 from unkink.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/history", response_class=HTMLResponse)
+@kept_page
 def history_page(
     request: Request,
     app: AppDep,

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from unkink.domain.errors import InvalidInput
 from unkink.web.deps import AppDep
+from unkink.web.page_memo import kept_page
 from unkink.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
@@ -37,6 +38,7 @@ def _int(value: str | None, name: str) -> int | None:
 
 
 @router.get("/insights", response_class=HTMLResponse)
+@kept_page
 def insights_page(request: Request, app: AppDep) -> HTMLResponse:
     from unkink.services.insights import insights
     from unkink.services.measures import is_measure_due
@@ -68,6 +70,7 @@ async def set_goal(request: Request, app: AppDep) -> Response:
 
 
 @router.get("/measures", response_class=HTMLResponse)
+@kept_page
 def measures_page(request: Request, app: AppDep) -> HTMLResponse:
     from unkink.domain.insights.measures import NRS_QUESTION, PSFS_INTRO, PSFS_QUESTION, SKIP_NOTE
     from unkink.services.measures import current_activities, is_measure_due
@@ -107,6 +110,7 @@ async def save_measures(request: Request, app: AppDep) -> Response:
 
 
 @router.get("/summary", response_class=HTMLResponse)
+@kept_page
 def summary_page(request: Request, app: AppDep) -> HTMLResponse:
     from unkink.services.insights import insights
     from unkink.services.report import CONTENTS

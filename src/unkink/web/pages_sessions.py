@@ -15,6 +15,7 @@ from unkink.domain.errors import UnkinkError
 from unkink.domain.session.status import SessionStatus
 from unkink.textfmt import duration_short
 from unkink.web.deps import AppDep
+from unkink.web.page_memo import kept_page
 from unkink.web.rendering import render
 from unkink.web.session_data import PlanIn, SessionId, plan_request
 
@@ -98,6 +99,7 @@ def _last_session(entry: Any) -> dict[str, Any] | None:
 
 
 @router.get("/plan", response_class=HTMLResponse)
+@kept_page
 def plan_page(
     request: Request,
     app: AppDep,

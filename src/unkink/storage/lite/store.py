@@ -17,6 +17,7 @@ of work that ended without an error, outside any transaction; one unit of work a
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -63,6 +64,8 @@ class LiteStore:
         self._cold = cold
         self._ready = False
         self._idle: list[LiteConnection] = []  # list.pop/append are atomic: no lock needed
+        self._watcher: LiteConnection | None = None
+        self._watch_lock = threading.Lock()
 
     @property
     def file(self) -> str:
@@ -97,7 +100,23 @@ class LiteStore:
         else:
             conn.close()
 
+    def data_version(self) -> int:
+        """A number that changes whenever any write is committed to the file, by this process
+        or another: SQLite's ``PRAGMA data_version`` on a connection of its own that never
+        writes, so every commit is another connection's (see sqlite.org/pragma.html).
+
+        What is kept while it holds still (rendered pages) can't miss a write, whichever
+        table, process or adapter made it."""
+        with self._watch_lock:
+            if self._watcher is None:
+                self._watcher = self.connect()  # never released: no unit of work gets it
+            return int(self._watcher.value("PRAGMA data_version"))
+
     def close(self) -> None:
         """Close the idle connections (the last one to close checkpoints the WAL)."""
+        with self._watch_lock:
+            if self._watcher is not None:
+                self._watcher.close()
+                self._watcher = None
         while self._idle:
             self._idle.pop().close()
