@@ -64,7 +64,8 @@ def test_plan_page_and_home_follow_the_pain_area_and_the_remembered_place(
 
     from unkink.cli.plan_defaults import resolve
 
-    assert resolve(app, None, None, may_ask=False) == ("upper", "floor")  # the terminal agrees
+    terminal = resolve(app, None, None, None, may_ask=False)
+    assert terminal == ("upper", "floor", suggested["minutes"])  # the terminal agrees
 
 
 def test_a_choice_in_the_address_wins_and_a_bad_place_is_refused(client: TestClient) -> None:
@@ -72,3 +73,20 @@ def test_a_choice_in_the_address_wins_and_a_bad_place_is_refused(client: TestCli
     assert (_checked(page, "area"), _checked(page, "where")) == ("lower", "floor")
     reply = client.post("/api/place", json={"where": "sofa"}, headers={"Origin": BASE})
     assert reply.status_code == 422
+
+
+def test_home_the_plan_page_and_the_terminal_plan_the_last_sessions_length(
+    client: TestClient, app: App
+) -> None:
+    """One rule (``profile.plan_choice``): the usual 10 minutes first, then the last length."""
+    from unkink.cli.plan_defaults import resolve
+
+    assert _suggested(client.get("/").text)["minutes"] == 10
+    started = client.post("/api/sessions", json={"area": "whole", "where": "floor", "minutes": 5})
+    assert started.status_code == 201, started.text
+    last = round(client.get("/api/history").json()[0]["planned_minutes"])
+    assert last != 10
+    assert _suggested(client.get("/").text)["minutes"] == last
+    assert _checked(client.get("/plan?where=floor").text, "minutes") == str(last)
+    assert resolve(app, None, "floor", None, may_ask=False)[2] == last
+    assert resolve(app, None, "floor", 20, may_ask=False)[2] == 20  # what is typed wins

@@ -31,7 +31,10 @@ minutes_option = click.option(
     "--minutes",
     type=float,
     default=None,
-    help="About how long, from 1 to 60 minutes. Default: 10, or the longest routine that fits.",
+    help=(
+        "About how long, from 1 to 60 minutes. Default: as long as your last session (10 the"
+        " first time), or the longest routine that fits."
+    ),
 )
 exclude_option = click.option(
     "--exclude", metavar="ID", multiple=True, help="Leave this exercise out (repeatable)."
@@ -119,8 +122,8 @@ def plan(
     from unkink.cli.plan_defaults import resolve
 
     app = get_app(ctx)
-    area, where = resolve(app, area, where, may_ask=False)  # safety's defaults (issue 11)
-    request = plan_request(area, where, minutes, exclude)
+    area, where, asked = resolve(app, area, where, minutes, may_ask=False)  # issue 11
+    request = plan_request(area, where, asked, exclude)
     planned = _plan(ctx, app, request, may_ask=False, fit=minutes is None)
     assert planned.routine is not None
     if as_json:
@@ -181,13 +184,13 @@ def start(
         _gate_open(ctx, app, may_ask=True)  # intended use and questions come first
     from unkink.cli.plan_defaults import resolve
 
-    area, where = resolve(app, area, where, may_ask=interactive)  # safety's defaults (issue 11)
+    area, where, asked = resolve(app, area, where, minutes, may_ask=interactive)  # issue 11
     if interactive:
         _before_session(app)
     planned = _plan(
         ctx,
         app,
-        plan_request(area, where, minutes, exclude),
+        plan_request(area, where, asked, exclude),
         may_ask=interactive,
         fit=minutes is None,
     )

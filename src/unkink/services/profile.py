@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from unkink.domain.errors import InvalidInput, NotFound
-from unkink.domain.safety.plan_defaults import PLACES, PlanDefaults
+from unkink.domain.safety.plan_defaults import PLACES
 from unkink.domain.safety.plan_defaults import plan_defaults as defaults_for
 from unkink.domain.safety.precautions import Condition
 
@@ -94,13 +94,6 @@ def active_conditions(*, uow: UowFactory, today: date) -> list[Condition]:
         return u.safety.active_conditions(today)
 
 
-def plan_defaults(*, uow: UowFactory) -> PlanDefaults:
-    """The plan's area (from the latest screening's pain_area) and the remembered place."""
-    with uow() as u:
-        latest = u.safety.latest_screening()
-        return defaults_for(latest.answers if latest else None, u.safety.stretch_place())
-
-
 @dataclass(frozen=True, slots=True)
 class PlanChoice:
     """What a plan uses, for ``unkink plan``/``start``, the web's plan page and home."""
@@ -109,16 +102,37 @@ class PlanChoice:
     where: str
     ask_place: bool
     """Nobody has said where they stretch, nor was it given now: ask once, then remember."""
+    minutes: float
+    """As given, else the last session's planned length (``usual_minutes``)."""
 
 
 def plan_choice(
-    *, uow: UowFactory, area: str | None = None, where: str | None = None
+    *,
+    uow: UowFactory,
+    area: str | None = None,
+    where: str | None = None,
+    minutes: float | None = None,
 ) -> PlanChoice:
-    """What the person chose now, else what they said before (issue 11): one rule for every
-    front end."""
-    said = plan_defaults(uow=uow)
+    """What the person chose now, else what they said or did before (issue 11): one rule for
+    every front end, so Home suggests what ``unkink start`` plans."""
+    from unkink.domain.safety.plan_defaults import usual_minutes
+
+    with uow() as u:
+        latest = u.safety.latest_screening()
+        said = defaults_for(latest.answers if latest else None, u.safety.stretch_place())
+        if minutes is None:
+            minutes = usual_minutes(_last_planned_s(u))
     ask = where is None and not said.place_known
-    return PlanChoice(area or said.area, where or said.place, ask)
+    return PlanChoice(area or said.area, where or said.place, ask, minutes)
+
+
+def _last_planned_s(u: Any) -> float | None:
+    """The newest session's planned length in seconds, or None before the first session."""
+    newest = u.sessions.list_sessions(limit=1)
+    if not newest:
+        return None
+    total = u.sessions.get_routine(newest[0].routine_id).get("total_s")
+    return float(total) if isinstance(total, int | float) else None
 
 
 def remember_place(*, uow: UowFactory, place: str, now: datetime) -> None:

@@ -26,9 +26,8 @@ PLACE_WORDS = {"desk": "at your desk", "floor": "on the floor"}
 
 
 def home_sessions(app: App) -> dict[str, Any]:
-    """Today's suggestion (what 'unkink start' would plan: the area from where it hurts, the
-    place they stretch, the last session's length, else 10 minutes) and the last session."""
-    from unkink.domain.session.planner import MAX_MINUTES, MIN_MINUTES, USUAL_MINUTES
+    """Today's suggestion (what 'unkink start' would plan: ``profile.plan_choice``'s area,
+    place and length, or the longest routine that fits) and the last session."""
     from unkink.services.profile import plan_choice
     from unkink.services.sessions import history, preview_plan
 
@@ -38,11 +37,7 @@ def home_sessions(app: App) -> dict[str, Any]:
     body = PlanIn(
         area=choice.area,  # type: ignore[arg-type]
         where=choice.where,  # type: ignore[arg-type]
-        minutes=(
-            max(MIN_MINUTES, min(MAX_MINUTES, round(last.planned_s / 60)))
-            if last
-            else USUAL_MINUTES
-        ),
+        minutes=choice.minutes,
     )
     suggestion = None
     try:
@@ -105,19 +100,27 @@ def plan_page(
     app: AppDep,
     area: Literal["upper", "lower", "whole"] | None = None,
     where: Literal["desk", "floor"] | None = None,
-    minutes: Annotated[int, Query(ge=1, le=60)] = 10,
+    minutes: Annotated[int | None, Query(ge=1, le=60)] = None,
 ) -> HTMLResponse:
     from unkink.catalogue.serialize import exercise_as_dict
     from unkink.services.profile import plan_choice
     from unkink.services.sessions import preview_plan
 
-    choice = plan_choice(uow=app.uow, area=area, where=where)  # as 'unkink plan' (issue 11)
-    body = PlanIn(area=choice.area, where=choice.where, minutes=minutes)  # type: ignore[arg-type]
+    # as 'unkink plan' (issue 11): what is not given comes from plan_choice, and a length
+    # not given may shorten to the longest routine that fits
+    choice = plan_choice(uow=app.uow, area=area, where=where, minutes=minutes)
+    body = PlanIn(area=choice.area, where=choice.where, minutes=choice.minutes)  # type: ignore[arg-type]
     problem = ""
     try:
         decision = preview_plan(
-            uow=app.uow, catalogue=app.catalogue, request=plan_request(body), today=app.today()
+            uow=app.uow,
+            catalogue=app.catalogue,
+            request=plan_request(body),
+            today=app.today(),
+            fit=minutes is None,
         )
+        if decision.shortened_to is not None:
+            body = body.model_copy(update={"minutes": decision.shortened_to})
     except UnkinkError as exc:  # a request the planner cannot even read
         from unkink.services.sessions import session_gate
 
@@ -149,7 +152,7 @@ def plan_page(
         problem=problem,
         body=body.model_dump(),
         ask_place=choice.ask_place,
-        minutes_choices=(3, 5, 10, 15, 20, 30),
+        minutes_choices=sorted({3, 5, 10, 15, 20, 30, round(body.minutes)}),  # this plan's too
     )
 
 

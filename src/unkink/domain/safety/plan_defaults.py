@@ -1,5 +1,6 @@
 """What a plan starts from when the person does not say (issue 11): the area follows where the
-screening said it hurts, and the place (desk or floor) is the one they chose before.
+screening said it hurts, the place (desk or floor) is the one they chose before, and the length
+is the last session's (the usual 10 minutes the first time).
 
 Pure: no I/O. Decision: neck -> upper back (the nearest area the catalogue plans for); all over
 the back -> whole. With no place remembered, desk: a desk worker is not put on the floor.
@@ -37,3 +38,13 @@ def plan_defaults(answers: Mapping[str, object] | None, place: str | None) -> Pl
     )
     known = place in PLACES
     return PlanDefaults(area, place if known and place else DEFAULT_PLACE, known)
+
+
+def usual_minutes(last_planned_s: float | None) -> int:
+    """The minutes a plan asks for when none are given: the last session's planned length, to
+    the nearest minute and within the planner's limits; the usual 10 before any session."""
+    from unkink.domain.session.planner import MAX_MINUTES, MIN_MINUTES, USUAL_MINUTES
+
+    if last_planned_s is None:
+        return USUAL_MINUTES
+    return max(MIN_MINUTES, min(MAX_MINUTES, round(last_planned_s / 60)))
