@@ -24,6 +24,7 @@ EVERYDAY = [
     ["cracks"],
     ["history"],
     ["plan", "--area", "lower", "--where", "floor", "--minutes", "10"],
+    ["db", "where"],
 ]
 
 
@@ -42,7 +43,7 @@ def screened_file(tmp_path: Path) -> Path:
     return db
 
 
-@pytest.mark.parametrize("args", EVERYDAY, ids=lambda a: a[0])
+@pytest.mark.parametrize("args", EVERYDAY, ids=lambda a: "-".join(a[:2]))
 def test_everyday_commands_never_import_sqlalchemy(screened_file: Path, args: list[str]) -> None:
     done, imported = _run(screened_file, *args)
     assert done.returncode == 0, done.stderr

@@ -33,7 +33,15 @@ def upgrade_database(url: str, *, create_folder: bool = False) -> Upgraded:
 
 
 def shown_url(url: str) -> str:
-    """The database URL (a plain path made a URL) with any password hidden."""
+    """The database URL (a plain path made a URL) with any password hidden.
+
+    A SQLite file the sqlite3 adapter serves is shown without importing SQLAlchemy (it has no
+    password to hide); any other URL is read by SQLAlchemy's own URL parser."""
+    from unkink.storage.lite.store import lite_path
+
+    path = lite_path(url)
+    if path is not None:
+        return f"sqlite:///{path}"
     from sqlalchemy.engine import make_url
 
     from unkink.storage.engine import normalise_url
