@@ -7,6 +7,11 @@ answers a small JSON object; the ratio is unkink's requests/s over the bare app'
 so asyncio never sets TCP_NODELAY), to show the delayed-ACK stall.
 
     .venv/bin/python bench/web_load.py [--requests 200] [--rounds 5] [--days 1095] [--proto0]
+                                       [--fresh]
+
+Read pages are kept once rendered, under the database's stamp (``web/page_memo.py``), so a
+repeated request is answered from the copy. ``--fresh`` takes the stamp away, so every page is
+read and rendered again: what the first read after a write costs, and every read on PostgreSQL.
 
 ``--days`` seeds that much daily use first (as ``bench/history.py`` does, through the
 services). Bare and unkink are measured in alternating rounds, since this machine's load
@@ -94,6 +99,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5, help="alternations of bare and unkink")
     parser.add_argument("--days", type=int, default=0, help="seed this many days of use first")
     parser.add_argument("--proto0", action="store_true", help="sockets as before the fix")
+    parser.add_argument("--fresh", action="store_true", help="no kept pages: render every time")
     parser.add_argument("--routes", nargs="*", default=ROUTES)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -112,6 +118,8 @@ def main() -> None:
             from history import seed
 
             seed(app, args.days)
+        if args.fresh:
+            app.data_stamp = lambda: None  # type: ignore[method-assign]  # as on PostgreSQL
         web = create_app(app)
         bare = FastAPI()
         bare.get("/bare")(lambda: {"ok": True})
@@ -124,6 +132,7 @@ def main() -> None:
             ).raise_for_status()
         sockets = "protocol 0 (before)" if args.proto0 else "IPPROTO_TCP (TCP_NODELAY)"
         data = f"{args.days} days of use" if args.days else "a screening, no sessions"
+        data += "; pages rendered afresh every time" if args.fresh else "; read pages kept"
         print(
             f"{args.requests} kept-alive requests per route and app in {args.rounds} alternating"
             f" rounds; sockets: {sockets}; data: {data}. Medians over the rounds.\n"
