@@ -49,12 +49,23 @@ def test_output_that_is_not_a_terminal_is_whole_plain_lines() -> None:
     assert not any(box in shown + "".join(listed) for box in "│╭┃")
 
 
-def test_a_terminal_gets_the_rich_table_and_panel(monkeypatch: pytest.MonkeyPatch) -> None:
-    import unkink.cli.render
+def test_a_terminal_gets_the_same_words_folded_to_its_width(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import unkink.cli.columns
+    from unkink.cli.columns import Screen
 
-    monkeypatch.setattr(unkink.cli.render, "on_terminal", lambda: True)
-    assert "┃ id" in runner.invoke(app, ["exercises"]).stdout
-    assert "╭─ Cat and camel" in runner.invoke(app, ["show", "cat_camel"]).stdout
+    piped = {cmd: runner.invoke(app, [cmd, "cat_camel"][: 1 + (cmd == "show")]).stdout
+             for cmd in ("exercises", "show")}  # fmt: skip
+    monkeypatch.setattr(unkink.cli.columns, "screen", lambda: Screen(59))  # a 60-column one
+    for cmd, whole in piped.items():
+        lines = runner.invoke(app, [cmd, "cat_camel"][: 1 + (cmd == "show")]).stdout.splitlines()
+        assert max(map(len, lines)) <= 59, "\n".join(lines)
+        if cmd == "show":  # the same words, a step's text folded under its number
+            assert sorted(" ".join(lines).split()) == sorted(whole.split())
+            assert lines[0] == "Cat and camel" and "Take care:" in lines
+            assert any(line.startswith("    ") and line.strip() for line in lines)
+        assert not any(box in "".join(lines) for box in "│╭┃")
 
 
 def test_show_unknown_id_names_close_matches_and_exits_non_zero() -> None:

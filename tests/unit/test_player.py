@@ -104,10 +104,11 @@ def test_player_screen_shows_step_countdown_bars_and_keys() -> None:
 
 
 def test_plan_table_gives_each_exercise_its_reason() -> None:
-    from unkink.cli.session_plan import plan_table
+    from unkink.cli.columns import Screen
+    from unkink.cli.session_plan import plan_lines
 
     routine = plan_routine(load_builtin(), parse_request(area="lower", where="floor", minutes=10))
-    text = _render(plan_table(routine))
+    text = "\n".join(plan_lines(routine, Screen(100)))
     assert "get down to the floor once" in text
     assert text.count("Chosen for your") == len(routine.items)
 

@@ -1,17 +1,15 @@
-"""``unkink history`` on screen: rich's table on a terminal, the same words as plain lines
-otherwise (a pipe, a file, a test), without importing rich."""
+"""``unkink history`` on screen: a row a session, laid out by ``cli.columns``: the routine and
+the result folded to the terminal's width there, the same words as whole plain lines to a pipe
+or a file, without importing rich."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import click
-
 from unkink.textfmt import duration_short, rating_change, session_ending
 
 if TYPE_CHECKING:
-    from rich.table import Table
-
+    from unkink.cli.columns import Table
     from unkink.services.session_history import HistoryEntry
 
 HISTORY_TITLE = "Your sessions"
@@ -20,20 +18,19 @@ HISTORY_CAPTION = "time: done of planned. stiffness and pain (0-10): before → 
 
 
 def print_history(entries: list[HistoryEntry]) -> None:
-    """``unkink history``: rich's table on a terminal, else the same words as plain lines."""
-    from unkink.cli.render import on_terminal
+    """``unkink history``: the title, a row a session (newest first), what the columns mean."""
+    from unkink.cli.columns import echo, screen, titled
 
-    if on_terminal():
-        from unkink.cli.render import console
+    echo(titled(HISTORY_TITLE, history_columns(entries), HISTORY_CAPTION, screen()))
 
-        console().print(history_table(entries))
-        return
-    from unkink.cli.columns import aligned
 
-    click.echo(HISTORY_TITLE)
-    for line in aligned([HISTORY_HEADER, *_history_rows(entries)], right={2}):
-        click.echo(line)
-    click.echo(HISTORY_CAPTION)
+def history_columns(entries: list[HistoryEntry]) -> Table:
+    """The routine ("lower, floor, 5 stretches") folds after a comma and the result at a
+    space on a narrow terminal; the date, the time and the ratings stay whole."""
+    from unkink.cli.columns import Table
+
+    rows = [HISTORY_HEADER, *_history_rows(entries)]
+    return Table(rows, right={2}, text={1, 3}, lists={1})
 
 
 def _history_rows(entries: list[HistoryEntry]) -> list[tuple[str, ...]]:
@@ -51,16 +48,3 @@ def _history_rows(entries: list[HistoryEntry]) -> list[tuple[str, ...]]:
             )
         )
     return rows
-
-
-def history_table(entries: list[HistoryEntry]) -> Table:
-    from rich.table import Table
-
-    table = Table(title=HISTORY_TITLE, title_justify="left")
-    for name in HISTORY_HEADER:
-        wraps = name in ("routine", "result")
-        table.add_column(name, no_wrap=not wraps, justify="right" if name == "time" else "left")
-    table.caption = HISTORY_CAPTION
-    for row in _history_rows(entries):
-        table.add_row(*row)
-    return table

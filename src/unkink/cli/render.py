@@ -1,23 +1,20 @@
-"""The catalogue on screen: rich tables and panels on a terminal, plain lines otherwise.
+"""The catalogue on screen: ``unkink exercises`` and ``unkink show ID``.
 
-rich costs about 25 ms to import, twice a bare Python start, so output that is not a terminal
-(a pipe, a file, a test) gets the same words as plain lines, whole and unboxed, and rich is
-never imported for it. Only ``cli/`` prints.
+The same words on a terminal and to a pipe, laid out by ``cli.columns`` (folded to the
+terminal's width and styled there, whole plain lines otherwise); rich is not imported for them.
+``console`` is rich's, for the session player. Only ``cli/`` prints.
 """
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING
-
-import click
 
 from unkink.domain.exercises import Catalogue, Exercise, Phase, Step
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from rich.panel import Panel
-    from rich.table import Table
+
+    from unkink.cli.columns import Table
 
 REGION_WORDS = {
     "upper_back": "upper back",
@@ -26,51 +23,52 @@ REGION_WORDS = {
     "hips": "hips",
 }
 EXERCISES_TITLE = "unkink exercises"
+EXERCISES_HEADER = ("id", "name", "where", "min", "regions")
 EXERCISES_CAPTION = "See one with: unkink show ID"
 
 
 def console() -> Console:
+    """rich's console, for the full-screen session player (``unkink start``)."""
     from rich.console import Console
 
     return Console(highlight=False)
 
 
-def on_terminal() -> bool:
-    isatty = getattr(sys.stdout, "isatty", None)
-    return bool(isatty and isatty())
-
-
 def print_exercises(catalogue: Catalogue) -> None:
-    """``unkink exercises``: a table on a terminal, else aligned plain columns."""
-    if on_terminal():
-        console().print(exercises_table(catalogue))
-        return
-    from unkink.cli.columns import aligned
+    """``unkink exercises``: a row an exercise, its regions folded on a narrow terminal."""
+    from unkink.cli.columns import echo, screen, titled
 
-    header = ("id", "name", "where", "min", "regions")
-    click.echo(EXERCISES_TITLE)
-    for line in aligned([header, *(_exercise_row(e) for e in catalogue)], right={3}):
-        click.echo(line)
-    click.echo(EXERCISES_CAPTION)
+    echo(titled(EXERCISES_TITLE, catalogue_columns(catalogue), EXERCISES_CAPTION, screen()))
+
+
+def catalogue_columns(catalogue: Catalogue) -> Table:
+    from unkink.cli.columns import Table
+
+    rows = [EXERCISES_HEADER, *(_exercise_row(e) for e in catalogue)]
+    return Table(rows, right={3}, text={1, 4}, lists={4})
 
 
 def print_exercise(exercise: Exercise) -> None:
-    """``unkink show ID``: a panel on a terminal, else the same lines unboxed."""
-    if on_terminal():
-        console().print(exercise_panel(exercise))
-        return
-    steps = [(f"{i}.", step.text, _timing(step)) for i, step in enumerate(exercise.steps, 1)]
-    number = max(len(n) for n, _, _ in steps)
-    text = max(len(t) for _, t, _ in steps)
-    click.echo(exercise.name)
-    click.echo(exercise.summary)
-    for n, words, timing in steps:
-        click.echo(f"{n.rjust(number)} {words.ljust(text)}  {timing}".rstrip())
-    click.echo(_dose(exercise))
+    """``unkink show ID``: the name, the summary, numbered steps (the text folded on a
+    terminal, the timing whole), the dose and what to take care of."""
+    from unkink.cli.columns import echo, layout, prose, screen
+
+    out = screen()
+    lines = [*prose(exercise.name, out, bold=True), *prose(exercise.summary, out)]
+    lines += layout(steps_columns(exercise), out)
+    lines += prose(_dose(exercise), out, bold=True)
     if exercise.cautions:
-        click.echo("Take care:")
+        lines += prose("Take care:", out, fg="yellow", bold=True)
         for caution in exercise.cautions:
-            click.echo(f"  • {caution}")
+            lines += prose(f"  • {caution}", out)
+    echo(lines)
+
+
+def steps_columns(exercise: Exercise) -> Table:
+    from unkink.cli.columns import Table
+
+    rows = [(f"{i}.", step.text, _timing(step)) for i, step in enumerate(exercise.steps, 1)]
+    return Table(rows, header=False, right={0}, text={1}, accent=None, dim={2})
 
 
 def _exercise_row(e: Exercise) -> tuple[str, str, str, str, str]:
@@ -92,39 +90,3 @@ def _dose(exercise: Exercise) -> str:
         f"Repeat {exercise.reps.value} times{sides}, resting {exercise.rest_s.value} s between. "
         f"About {exercise.duration_s() / 60:.1f} minutes."
     )
-
-
-def exercises_table(catalogue: Catalogue) -> Table:
-    from rich.table import Table
-
-    table = Table(title=EXERCISES_TITLE, title_justify="left", expand=False)
-    table.add_column("id", style="cyan", no_wrap=True)
-    table.add_column("name")
-    table.add_column("where")
-    table.add_column("min", justify="right")
-    table.add_column("regions")
-    for e in catalogue:
-        table.add_row(*_exercise_row(e))
-    table.caption = EXERCISES_CAPTION
-    return table
-
-
-def exercise_panel(exercise: Exercise) -> Panel:
-    from rich.console import Group
-    from rich.panel import Panel
-    from rich.table import Table
-    from rich.text import Text
-
-    parts: list[object] = [Text(exercise.summary, style="italic")]
-    steps = Table.grid(padding=(0, 1))
-    steps.add_column(justify="right", style="bold")
-    steps.add_column()
-    steps.add_column(style="dim", no_wrap=True)
-    for i, step in enumerate(exercise.steps, start=1):
-        steps.add_row(f"{i}.", step.text, _timing(step))
-    parts.append(steps)
-    parts.append(Text(_dose(exercise), style="bold"))
-    if exercise.cautions:
-        parts.append(Text("Take care:", style="yellow bold"))
-        parts.extend(Text(f"  • {c}") for c in exercise.cautions)
-    return Panel(Group(*parts), title=exercise.name, title_align="left", expand=False)  # type: ignore[arg-type]

@@ -1,7 +1,6 @@
-"""The plan on screen: rich's table on a terminal, the same words as plain lines otherwise.
-
-rich costs about 25 ms to import, so ``unkink plan`` to a pipe or a file prints plain lines
-(as ``cli.render`` does for the catalogue) and never imports it.
+"""The plan on screen: a row a stretch (number, name, dose, time), why it was chosen on the
+lines under it, laid out by ``cli.columns``: folded to the terminal's width and styled there,
+whole plain lines to a pipe or a file. rich is not imported for it.
 """
 
 from __future__ import annotations
@@ -11,8 +10,7 @@ from typing import TYPE_CHECKING
 from unkink.textfmt import duration_short
 
 if TYPE_CHECKING:
-    from rich.table import Table
-
+    from unkink.cli.columns import Screen, Table
     from unkink.domain.session.planner import PlanRequest
     from unkink.domain.session.routines import Routine, RoutineItem
     from unkink.services.sessions import SessionPlan
@@ -40,56 +38,29 @@ def _plan_caption(routine: Routine) -> str:
     return " ".join([*caption, *routine.notes])
 
 
-def plan_table(routine: Routine) -> Table:
-    """The routine: one row a stretch, with why it was chosen under its name (wrapped at words)."""
-    from rich.table import Table
-    from rich.text import Text
+def plan_columns(routine: Routine) -> Table:
+    """A row a stretch; why it was chosen (and what was changed for you) under its name."""
+    from unkink.cli.columns import Table
 
-    table = Table(title=_plan_title(routine), title_justify="left")
-    table.add_column(PLAN_HEADER[0], justify="right", no_wrap=True)
-    table.add_column(PLAN_HEADER[1], ratio=1, overflow="fold")
-    table.add_column(PLAN_HEADER[2], no_wrap=True)
-    table.add_column(PLAN_HEADER[3], justify="right", no_wrap=True)
-    for n, item in enumerate(routine.items, start=1):
-        cell = Text(item.exercise.name, style="cyan")
-        cell.append("\n" + _why(item), style="default")
-        table.add_row(str(n), cell, _dose(item), duration_short(item.duration_s))
-    table.caption = _plan_caption(routine)
-    return table
-
-
-def plan_lines(routine: Routine) -> list[str]:
-    """The plan table's words as plain lines: a row a stretch in aligned columns (number,
-    name, dose, time), why it was chosen whole on the lines under it, then the caption."""
     rows = [
         (str(n), item.exercise.name, _dose(item), duration_short(item.duration_s))
         for n, item in enumerate(routine.items, start=1)
     ]
-    from unkink.cli.columns import aligned, widths
+    notes = [_why(item) for item in routine.items]
+    return Table([PLAN_HEADER, *rows], right={0, 3}, text={1, 2}, accent=1, notes=notes)
 
-    header, *shown = aligned([PLAN_HEADER, *rows], right={0, 3})
-    lines = [_plan_title(routine), header]
-    indent = " " * (widths([PLAN_HEADER, *rows])[0] + 2)
-    for row, item in zip(shown, routine.items, strict=True):
-        lines.append(row)
-        lines.extend(indent + why for why in _why(item).split("\n"))
-    caption = _plan_caption(routine)
-    return [*lines, caption] if caption else lines
+
+def plan_lines(routine: Routine, out: Screen | None = None) -> list[str]:
+    """The plan's title, table and caption: whole plain lines unless ``out`` is a terminal."""
+    from unkink.cli.columns import PLAIN, titled
+
+    return titled(_plan_title(routine), plan_columns(routine), _plan_caption(routine), out or PLAIN)
 
 
 def print_plan(routine: Routine) -> None:
-    """The plan: rich's table on a terminal, else ``plan_lines`` (rich is not imported)."""
-    from unkink.cli.render import on_terminal
+    from unkink.cli.columns import echo, screen
 
-    if on_terminal():
-        from unkink.cli.render import console
-
-        console().print(plan_table(routine))
-        return
-    import click
-
-    for text in plan_lines(routine):
-        click.echo(text)
+    echo(plan_lines(routine, screen()))
 
 
 def plan_request(

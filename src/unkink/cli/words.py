@@ -17,9 +17,10 @@ import click
 _ITEM = re.compile(r"^(\s*(?:[-*•]|\d+[.)])?\s*)")
 
 
-def fold(text: str, width: int) -> str:
-    """``text`` broken at spaces into lines of at most ``width`` characters, never mid-word."""
-    width = max(20, width)
+def fold(text: str, width: int, *, least: int = 20, split_words: bool = False) -> str:
+    """``text`` broken at spaces into lines of at most ``width`` characters (never under
+    ``least``), never mid-word unless ``split_words`` (for a word wider than a table's column)."""
+    width = max(least, width)
     lines = []
     for paragraph in text.split("\n"):
         match = _ITEM.match(paragraph)
@@ -29,7 +30,7 @@ def fold(text: str, width: int) -> str:
                 paragraph,
                 width=width,
                 subsequent_indent=hang,
-                break_long_words=False,
+                break_long_words=split_words,
                 break_on_hyphens=False,
             )
             or paragraph
