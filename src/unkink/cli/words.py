@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import shutil
 import sys
-import textwrap
 
 import click
 
@@ -20,6 +19,8 @@ _ITEM = re.compile(r"^(\s*(?:[-*•]|\d+[.)])?\s*)")
 def fold(text: str, width: int, *, least: int = 20, split_words: bool = False) -> str:
     """``text`` broken at spaces into lines of at most ``width`` characters (never under
     ``least``), never mid-word unless ``split_words`` (for a word wider than a table's column)."""
+    import textwrap  # 1 ms, for a terminal only: a pipe gets its lines whole
+
     width = max(least, width)
     lines = []
     for paragraph in text.split("\n"):
