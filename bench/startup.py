@@ -34,8 +34,8 @@ GOALS = {
 
 TERMINAL = " (terminal)"
 """Cases whose name ends so run with a pseudo-terminal as their output, as a person sees
-them: commands that draw rich tables on a terminal and plain lines to a pipe are timed both
-ways."""
+them: commands that fold and style their tables on a terminal and print whole lines to a pipe
+are timed both ways."""
 
 
 def _time_s(argv: list[str], *, terminal: bool = False) -> float:

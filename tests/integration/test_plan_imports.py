@@ -13,7 +13,7 @@ from pathlib import Path
 from tests.imports import imported_by
 
 NOT_FOR_PLAN = (
-    "rich",  # draws the table on a terminal only
+    "rich",  # the session player's, never a plan's table
     "unkink.domain.session.run",  # the player's (unkink start)
     "unkink.domain.session.timeline",
     "unkink.services.session_history",  # unkink history

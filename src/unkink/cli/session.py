@@ -133,7 +133,7 @@ def plan(
         return
     from unkink.cli.session_plan import print_plan
 
-    print_plan(planned.routine)  # rich's table on a terminal, plain lines to a pipe or a file
+    print_plan(planned.routine)  # folded to a terminal's width, whole lines to a pipe or a file
     shown = planned.shortened_to or request.minutes
     click.echo("Start it with: unkink start " + options_text(area, where, shown, exclude))
 
@@ -231,7 +231,7 @@ def history(ctx: click.Context, as_json: bool, limit: int) -> None:
         return
     from unkink.cli.history_view import print_history
 
-    print_history(entries)  # rich's table on a terminal, plain lines to a pipe or a file
+    print_history(entries)  # folded to a terminal's width, whole lines to a pipe or a file
     for line in breaks:
         click.echo(line)
     from unkink.cli.morning import show_referral
