@@ -27,6 +27,11 @@ def duration_words(seconds: float) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+def times(n: int) -> str:
+    """How many repeats, in words: ``"1 time"``, ``"8 times"``."""
+    return f"{n} time{'' if n == 1 else 's'}"
+
+
 _ENDINGS = {"completed": "Finished", "running": "Not finished", "stopped": "Stopped early"}
 _REASONS = {
     "pain": "because of pain",

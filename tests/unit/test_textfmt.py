@@ -33,3 +33,9 @@ def test_every_stop_reason_is_worded_or_adds_nothing_on_purpose() -> None:
     for reason in StopReason:
         words = session_ending(SessionStatus.STOPPED.value, reason.value)
         assert (words == "Stopped early") == (reason in quiet), reason
+
+
+def test_repeats_say_time_for_one_and_times_for_more() -> None:
+    from unkink.textfmt import times
+
+    assert [times(n) for n in (0, 1, 2, 8)] == ["0 times", "1 time", "2 times", "8 times"]
