@@ -81,3 +81,16 @@ def test_home_suggests_the_longest_routine_that_fits(app: App) -> None:
     with make_client(app) as client:  # what its Start button posts is planned and started
         started = client.post("/api/sessions", json=body, headers={"Origin": BASE})
     assert started.status_code == 201, started.text
+
+
+def test_the_plan_page_without_minutes_fits_and_counts_its_stretches_in_words(app: App) -> None:
+    """As the terminal: no length asked for at the desk fits the longest routine (asked as 7
+    minutes: the chair twist alone), checks that length, and says '1 stretch', not '1 stretches'."""
+    _low_back(app)
+    with make_client(app) as client:
+        page = client.get("/plan?area=lower&where=desk").text
+        one = client.get("/plan?area=lower&where=desk&minutes=1").text
+    assert re.search(r'name="minutes" value="7" checked', page)
+    assert "Your routine: 1 stretch, about" in page
+    assert "Your routine: 1 stretch, about 1 minute" in one
+    assert "stretches, about" not in page + one
