@@ -94,3 +94,14 @@ def test_the_plan_page_without_minutes_fits_and_counts_its_stretches_in_words(ap
     assert "Your routine: 1 stretch, about" in page
     assert "Your routine: 1 stretch, about 1 minute" in one
     assert "stretches, about" not in page + one
+
+
+def test_home_after_a_one_minute_session_suggests_1_minute_in_words(app: App) -> None:
+    _low_back(app)
+    with make_client(app) as client:
+        body = {"area": "lower", "where": "desk", "minutes": 1}
+        started = client.post("/api/sessions", json=body, headers={"Origin": BASE})
+        assert started.status_code == 201, started.text
+        home = client.get("/").text
+    assert "1 minute for your lower back" in home
+    assert "1 minutes" not in home

@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from unkink.bootstrap import App
 from unkink.domain.errors import UnkinkError
 from unkink.domain.session.status import SessionStatus
-from unkink.textfmt import duration_short
+from unkink.textfmt import duration_short, duration_words
 from unkink.web.deps import AppDep
 from unkink.web.page_memo import kept_page
 from unkink.web.rendering import render
@@ -56,7 +56,7 @@ def home_sessions(app: App) -> dict[str, Any]:
     if routine is not None:
         names = [i.exercise.name for i in routine.items]
         suggestion = {
-            "title": f"{round(routine.total_s / 60)} minutes for your {AREA_WORDS[body.area]}",
+            "title": f"{duration_words(routine.total_s)} for your {AREA_WORDS[body.area]}",
             "summary": f"{PLACE_WORDS[body.where].capitalize()}: {', '.join(names)}.",
             "body": body.model_dump(),
             "figure": routine.items[0].exercise.id,
