@@ -27,9 +27,10 @@ def duration_words(seconds: float) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def times(n: int) -> str:
-    """How many repeats, in words: ``"1 time"``, ``"8 times"``."""
-    return f"{n} time{'' if n == 1 else 's'}"
+def counted(n: int, word: str, words: str | None = None) -> str:
+    """A number and its noun: ``"1 time"``, ``"8 times"``, ``"1 desk break"``; ``words`` is
+    the plural when it is not ``word`` + s."""
+    return f"{n} {word if n == 1 else (words or word + 's')}"
 
 
 _ENDINGS = {"completed": "Finished", "running": "Not finished", "stopped": "Stopped early"}

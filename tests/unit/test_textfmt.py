@@ -35,7 +35,9 @@ def test_every_stop_reason_is_worded_or_adds_nothing_on_purpose() -> None:
         assert (words == "Stopped early") == (reason in quiet), reason
 
 
-def test_repeats_say_time_for_one_and_times_for_more() -> None:
-    from unkink.textfmt import times
+def test_a_count_says_its_noun_in_the_singular_for_one_only() -> None:
+    from unkink.textfmt import counted
 
-    assert [times(n) for n in (0, 1, 2, 8)] == ["0 times", "1 time", "2 times", "8 times"]
+    assert [counted(n, "time") for n in (0, 1, 2, 8)] == ["0 times", "1 time", "2 times", "8 times"]
+    assert counted(1, "desk break") == "1 desk break"
+    assert counted(3, "body", "bodies") == "3 bodies"

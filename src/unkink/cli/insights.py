@@ -118,9 +118,12 @@ def goal(ctx: click.Context, sessions: int, desk_breaks: int | None) -> None:
 
     app = get_app(ctx)
     set_goal(uow=app.uow, now=app.now(), sessions=sessions, desk_breaks=desk_breaks)
-    extra = f" and {desk_breaks} desk breaks" if desk_breaks is not None else ""
+    from unkink.textfmt import counted
+
+    extra = f" and {counted(desk_breaks, 'desk break')}" if desk_breaks is not None else ""
     click.echo(
-        f"Your goal is {sessions} sessions a week{extra}. 'unkink insights' shows how it goes."
+        f"Your goal is {counted(sessions, 'session')} a week{extra}."
+        " 'unkink insights' shows how it goes."
     )
 
 

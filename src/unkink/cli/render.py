@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from unkink.domain.exercises import Catalogue, Exercise, Phase, Step
-from unkink.textfmt import times
+from unkink.textfmt import counted
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -88,6 +88,7 @@ def _timing(step: Step) -> str:
 def _dose(exercise: Exercise) -> str:
     sides = " on each side" if len(exercise.sides) == 2 else ""
     return (
-        f"Repeat {times(exercise.reps.value)}{sides}, resting {exercise.rest_s.value} s between. "
+        f"Repeat {counted(exercise.reps.value, 'time')}{sides},"
+        f" resting {exercise.rest_s.value} s between. "
         f"About {exercise.duration_s() / 60:.1f} minutes."
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from unkink.textfmt import duration_short, times
+from unkink.textfmt import counted, duration_short
 
 if TYPE_CHECKING:
     from unkink.cli.columns import Screen, Table
@@ -21,7 +21,7 @@ PLAN_HEADER = ("#", "stretch, and why", "dose", "time")
 def _dose(item: RoutineItem) -> str:
     sides = " each side" if len(item.sides) == 2 else ""
     holds = f", hold {item.holds[0]} s" if item.holds else ""
-    return f"{times(item.reps)}{sides}{holds}"
+    return f"{counted(item.reps, 'time')}{sides}{holds}"
 
 
 def _why(item: RoutineItem) -> str:

@@ -17,6 +17,7 @@ from unkink.domain.insights.measures import first_and_last
 from unkink.domain.insights.wording import CAVEAT, DISCLAIMER, VERDICT_WORDS, change_text
 from unkink.report import words
 from unkink.services.report import ReportData, session_rows
+from unkink.textfmt import counted
 
 INK = colors.HexColor("#1d2b2a")
 LINE = colors.HexColor("#9bb5b1")
@@ -104,7 +105,7 @@ def story(data: ReportData) -> list[Any]:
     out.append(_p("What I did", s["h2"]))
     out.append(
         _p(
-            f"{len(data.entries)} sessions ({finished} finished), about "
+            f"{counted(len(data.entries), 'session')} ({finished} finished), about "
             f"{len(data.entries) / weeks:.1f} a week in weeks I stretched.",
             s["body"],
         )

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from unkink.domain.session.status import EventKind, SessionStatus, StopReason
 from unkink.services.session_guard import SessionNotFound
 from unkink.services.session_history import HistoryEntry, history, history_entry
+from unkink.textfmt import counted
 
 if TYPE_CHECKING:
     from unkink.domain.exercises import Catalogue
@@ -82,7 +83,7 @@ class Closing:
     def breaks_text(self) -> str:
         """``"3 desk breaks this week"``; empty when none were taken."""
         n = self.week_breaks
-        return f"{n} desk {'break' if n == 1 else 'breaks'} this week" if n else ""
+        return f"{counted(n, 'desk break')} this week" if n else ""
 
     @property
     def streak_text(self) -> str:
