@@ -167,6 +167,18 @@ def test_questionnaire_asks_one_at_a_time_and_saves_with_the_date(db: list[str])
     assert gate(db).allowed
 
 
+def test_a_choice_out_of_range_is_asked_again_with_the_range(db: list[str]) -> None:
+    """'0' (as for the checklists) on a one-answer question: asked again, saying 1 to 4."""
+    keys = ["y", "0", "0", "40", "0", *HARMLESS[3:], ""]
+    result = run(db, "check", input="\n".join(keys) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "Sorry, I did not understand that. Type the number of one answer, from 1 to 4." in (
+        result.stdout
+    )
+    screening = stored(db)
+    assert screening is not None and screening.answers["sex"] == "male"
+
+
 def test_questionnaire_goes_back_and_changes_an_answer_in_review(db: list[str]) -> None:
     # back to age; then in the review, item 3 (age) -> 45
     keys = ["y", "0", "0", "40", "b", "41", *HARMLESS[3:], "3", "45", ""]

@@ -53,7 +53,7 @@ def _hint(question: Question) -> str:
     if question.kind is Kind.NUMBER:
         return f"Type a number from {question.low} to {question.high}."
     if question.kind is Kind.CHOICE:
-        return "Type the number of one answer."
+        return f"Type the number of one answer, from 1 to {len(question.options)}."
     return "Type the numbers that apply, like 1 3, or 0 for none of these."
 
 
