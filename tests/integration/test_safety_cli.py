@@ -179,6 +179,17 @@ def test_a_choice_out_of_range_is_asked_again_with_the_range(db: list[str]) -> N
     assert screening is not None and screening.answers["sex"] == "male"
 
 
+def test_an_answers_file_whose_problem_started_after_today_s_age_is_refused(
+    tmp_path: Path, db: list[str]
+) -> None:
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps({"age": 40, "age_at_onset": 50}))
+    result = run(db, "check", "--answers", str(path), "--json")
+    assert result.exit_code == 2
+    assert "age_at_onset" in result.output and "0 to 40" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_questionnaire_goes_back_and_changes_an_answer_in_review(db: list[str]) -> None:
     # back to age; then in the review, item 3 (age) -> 45
     keys = ["y", "0", "0", "40", "b", "41", *HARMLESS[3:], "3", "45", ""]

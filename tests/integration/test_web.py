@@ -160,7 +160,13 @@ def test_an_emergency_screening_closes_the_gate(client: TestClient) -> None:
 
 @pytest.mark.parametrize(
     "answers",
-    [{"agee": 3}, {"age": "old"}, {"leg_weakness": "both"}, {"saddle_numbness": "maybe"}],
+    [
+        {"agee": 3},
+        {"age": "old"},
+        {"leg_weakness": "both"},
+        {"saddle_numbness": "maybe"},
+        {"age": 40, "age_at_onset": 50},  # each fine, not together
+    ],
 )
 def test_bad_screening_answers_are_a_clear_400(client: TestClient, answers: object) -> None:
     reply = client.post("/api/screenings", json={"answers": answers})

@@ -3,7 +3,10 @@ review, and the quick re-check's merge (issue 11)."""
 
 from __future__ import annotations
 
-from unkink.domain.safety.answers import parse_answers
+import pytest
+
+from unkink.domain.errors import UnkinkError
+from unkink.domain.safety.answers import check_together, parse_answers
 from unkink.domain.safety.questions import Kind, to_answer_value, without
 from unkink.domain.safety.screening import screen
 from unkink.domain.safety.urgency import Urgency
@@ -61,3 +64,58 @@ def test_an_old_emergency_does_not_stick_once_the_sign_is_gone() -> None:
 def test_confirmed_fields_are_the_unchanged_ones() -> None:
     confirmed = confirmed_fields(parse_answers(LAST).to_json(), ["age"])
     assert "age" not in confirmed and "pain_area" in confirmed and "sex" in confirmed
+
+
+def _walk_to(field: str, numbers: dict[str, int]) -> tuple[dict[str, object], object]:
+    """Answer every screen harmlessly (numbers from ``numbers``) until ``field`` is asked."""
+    answers: dict[str, object] = {}
+    while True:
+        step = next_step(answers)
+        assert not step.done, f"{field} was never asked"
+        q = step.question
+        assert q is not None
+        if q.field == field:
+            return answers, q
+        if q.kind is Kind.CHECKLIST:
+            reply: object = []
+        elif q.kind is Kind.NUMBER:
+            reply = numbers[q.field]
+        elif q.kind is Kind.YES_NO:
+            reply = False
+        elif q.kind is Kind.MANY:
+            reply = []
+        else:
+            reply = q.options[0][0]
+        answers = {**answers, **to_answer_value(q, reply)}
+
+
+LONG_STANDING = {"age": 40, "duration_days": 400, "pregnancy_weeks": 10}
+
+
+def test_the_age_it_started_is_asked_no_higher_than_the_age() -> None:
+    answers, onset = _walk_to("age_at_onset", LONG_STANDING)
+    assert onset.high == 40  # type: ignore[attr-defined]
+    after = next_step({**answers, "age_at_onset": 39})
+    assert after.done or after.question is None or after.question.field != "age_at_onset"
+
+
+def test_an_age_it_started_over_the_age_is_asked_again_with_the_cap() -> None:
+    answers, _ = _walk_to("age_at_onset", LONG_STANDING)
+    again = next_step({**answers, "age_at_onset": 50}).question
+    assert again is not None and again.field == "age_at_onset" and again.high == 40
+
+
+def test_lowering_the_age_in_the_review_asks_again_when_it_started() -> None:
+    answers, _ = _walk_to("age_at_onset", LONG_STANDING)
+    answers = {**answers, "age_at_onset": 39}
+    age = next(q for q, _ in review(answers) if q.field == "age")
+    changed = {**prune(without(age, answers)), "age": 30}
+    again = next_step(changed).question
+    assert again is not None and again.field == "age_at_onset" and again.high == 30
+
+
+def test_answers_that_do_not_fit_together_are_refused_with_the_range() -> None:
+    with pytest.raises(UnkinkError, match=r"age_at_onset.*more than the age given \(40\).*0 to 40"):
+        check_together(parse_answers({"age": 40, "age_at_onset": 41}))
+    assert check_together(parse_answers({"age": 40, "age_at_onset": 40})).age_at_onset == 40
+    assert check_together(parse_answers({"age_at_onset": 41})).age_at_onset == 41  # no age said

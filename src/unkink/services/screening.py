@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from unkink.domain.safety.answers import ScreeningAnswers, parse_answers
+from unkink.domain.safety.answers import ScreeningAnswers, check_together, parse_answers
 from unkink.domain.safety.screening import ScreeningResult, screen
 from unkink.domain.safety.walk import WalkStep, confirmed_fields, next_step, recheck_step
 
@@ -59,7 +59,7 @@ def recheck_question(
 
 def screen_answers(answers: Mapping[str, object]) -> ScreeningResult:
     """Screen answers without storing them (``unkink check --answers F`` without --save)."""
-    return screen(parse_answers(answers))
+    return screen(check_together(parse_answers(answers)))
 
 
 def save_screening(
@@ -89,7 +89,7 @@ def save_screening(
             _, merged = recheck_step(latest.answers, answers, changed)
             if changed is not None:
                 confirmed = tuple(confirmed_fields(latest.answers, changed))
-        parsed = parse_answers(merged)
+        parsed = check_together(parse_answers(merged))
         result = screen(parsed)
         if accept_intended_use and repo.acknowledged_at() is None:
             repo.acknowledge(now)

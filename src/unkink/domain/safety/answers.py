@@ -202,3 +202,15 @@ def parse_answers(mapping: Mapping[str, object]) -> ScreeningAnswers:
         )
     values = {name: _parse_one(name, raw) for name, raw in mapping.items()}
     return ScreeningAnswers(**values)  # type: ignore[arg-type]
+
+
+def check_together(a: ScreeningAnswers) -> ScreeningAnswers:
+    """Answers that each make sense but not together (new answers: a file, a save); stored
+    ones are read as they are. The age a back problem started is no more than the age now."""
+    if a.age is not None and a.age_at_onset is not None and a.age_at_onset > a.age:
+        raise InvalidAnswers(
+            "age_at_onset",
+            f"got {a.age_at_onset}, more than the age given ({a.age});"
+            f" use a whole number from 0 to {a.age}",
+        )
+    return a

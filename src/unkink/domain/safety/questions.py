@@ -11,7 +11,7 @@ set only when ticked. The screens themselves are listed in ``screens``.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
@@ -53,6 +53,8 @@ class Question:
     """A few words naming the screen in the review and the re-check summary."""
     emergency_signs: bool = False
     """The screen asks about emergency signs (shown first, and again in every re-check)."""
+    high_from: str | None = None
+    """NUMBER only: another answer that caps this one (the age a problem started, by the age)."""
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -65,7 +67,20 @@ class Question:
     def answered(self, answers: Answers) -> bool:
         if self.kind is Kind.CHECKLIST:
             return all(f in answers for f in self.owns)
-        return self.field in answers
+        return self.field in answers and self.bounded(answers).fits(answers[self.field])
+
+    def bounded(self, answers: Answers) -> Question:
+        """This screen as asked after ``answers``: its highest number capped by ``high_from``."""
+        cap = answers.get(self.high_from) if self.high_from else None
+        if isinstance(cap, int) and not isinstance(cap, bool) and self.low <= cap < self.high:
+            return replace(self, high=cap)
+        return self
+
+    def fits(self, reply: object) -> bool:
+        """A NUMBER reply within the bounds (a stored one over a cap counts as unanswered)."""
+        if self.kind is not Kind.NUMBER or not isinstance(reply, int) or isinstance(reply, bool):
+            return True
+        return self.low <= reply <= self.high
 
 
 def option_value(token: str) -> tuple[str, object]:

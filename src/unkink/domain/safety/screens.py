@@ -118,6 +118,7 @@ SCREENS: tuple[Question, ...] = (
         "How old were you when this back problem first started?",
         Kind.NUMBER,
         high=120,
+        high_from="age",  # no older than the age given
         applies=_long_standing,
         short="Age when it first started",
     ),

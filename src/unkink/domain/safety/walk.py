@@ -56,7 +56,7 @@ def next_step(answers: Answers, screens: tuple[Question, ...] = SCREENS) -> Walk
     pending = [q for q in screens if not q.answered(answers)]
     for n, question in enumerate(pending):
         if question.applies(answers):
-            return WalkStep(False, question, False, asked, len(pending) - n)
+            return WalkStep(False, question.bounded(answers), False, asked, len(pending) - n)
     return WalkStep(True, None, False, asked, 0)
 
 
