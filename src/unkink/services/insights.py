@@ -103,12 +103,13 @@ def forget() -> None:
 def insights(*, uow: UowFactory, today: date, names: Mapping[str, str]) -> Insights:
     """Everything the insights page, ``unkink insights`` and the report show.
 
-    Memoised under the database's ``outcomes.revision()``: one cheap query (the database, the
-    count and newest id of every table insights read that is only ever added to, and each
-    session's updatable columns, exactly), which every write that can change insights
-    changes. On a miss the records are read and the revision read again: only insights whose
-    revision held still while they were read are kept (a write in between, even one undone
-    later, never leaves them under a revision they do not match)."""
+    Memoised under the database's ``outcomes.revision()``, which every write that can change
+    insights changes: on a SQLite file SQLite's own ``data_version`` (every commit moves it);
+    through SQLAlchemy one cheap query (the count and newest id of every table insights read
+    that is only ever added to, and each session's updatable columns, exactly). On a miss
+    the records are read and the revision read again: only insights whose revision held still
+    while they were read are kept (a write in between, even one undone later, never leaves
+    them under a revision they do not match)."""
     from unkink.services.reminders import breaks_by_day
 
     with uow() as u:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 
 from unkink.domain.insights.measures import WeeklyCheck
@@ -13,20 +13,14 @@ from unkink.storage.lite.connection import LiteConnection
 from unkink.storage.lite.values import flag, from_json, stamp, to_json, when
 from unkink.storage.records import PainStop
 
-_ADDED_TO = ("ratings", "routines", "crack_events", "weekly_checks", "insight_goals",
-             "reminder_events")  # fmt: skip
-_REVISION = (
-    "SELECT count(*), max(id), json_group_array(json_array(id, status, stop_reason, elapsed_s,"
-    " helped_most)), "
-    + ", ".join(f"(SELECT count(*) || ' ' || coalesce(max(id), 0) FROM {t})" for t in _ADDED_TO)
-    + " FROM sessions WHERE profile_id = ?"
-)
-
 
 class LiteOutcomeRepo:
-    def __init__(self, connection: LiteConnection, profile_id: int) -> None:
+    def __init__(
+        self, connection: LiteConnection, profile_id: int, data_version: Callable[[], int]
+    ) -> None:
         self.connection = connection
         self.profile_id = profile_id
+        self._data_version = data_version
 
     def add_check(
         self, *, at: datetime, pain: int | None, scores: Mapping[str, int], skipped: bool
@@ -84,12 +78,10 @@ class LiteOutcomeRepo:
         )
 
     def revision(self) -> tuple[object, ...]:
-        """What insights are computed from, in one cheap query: the database, then the count
-        and newest id of each table only ever added to (ratings, routines, cracks, weekly
-        checks, goals, reminder events: nothing deletes), and every column of a session that
-        is ever updated (status, stop reason, active time, helped most), exactly, by id."""
-        row = self.connection.row(_REVISION, (self.profile_id,))
-        return (self.connection.path, *(tuple(row) if row is not None else ()))
+        """The file and its ``LiteStore.data_version``: it moves on every commit to the file,
+        whichever table, process or adapter wrote (the web's kept pages use it too), and costs
+        no query of the tables (the SQLAlchemy adapter's revision reads them, for PostgreSQL)."""
+        return (self.connection.path, self._data_version())
 
     def pain_stops(self) -> list[PainStop]:
         """Read-only view of the safety log's pain reports, with the decision as its enum."""
