@@ -23,7 +23,8 @@ COMMANDS = [
     ["plan", "--area", "lower", "--where", "floor", "--minutes", "10"],
     ["history"],
 ]
-COPY = "Start it with: unkink start"  # a command to copy, kept on one line (not the table's)
+COPY = ("Start it with:", "  unkink start")  # a command to copy, whole on one line
+WHOLE = "unkink start --area lower --where floor --minutes 10"
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +63,10 @@ def test_a_terminal_gets_styled_folded_lines_without_rich(
     lines = [line for line in ANSI.sub("", done.stdout).splitlines() if not line.startswith(COPY)]
     assert len(lines) > 3 and max(map(len, lines)) < columns, done.stdout
     assert not any(box in done.stdout for box in "│┃━╭")
+    if args[0] == "plan":  # the command to copy: whole, on its own line where it would not fit
+        shown = ANSI.sub("", done.stdout).splitlines()
+        assert (f"Start it with: {WHOLE}" in shown) == (columns > len(f"Start it with: {WHOLE}"))
+        assert f"Start it with: {WHOLE}" in shown or f"  {WHOLE}" in shown
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=lambda a: a[0])

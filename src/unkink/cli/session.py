@@ -135,7 +135,14 @@ def plan(
 
     print_plan(planned.routine)  # folded to a terminal's width, whole lines to a pipe or a file
     shown = planned.shortened_to or request.minutes
-    click.echo("Start it with: unkink start " + options_text(area, where, shown, exclude))
+    command = "unkink start " + options_text(area, where, shown, exclude)
+    from unkink.cli.words import terminal_width
+
+    width = terminal_width()
+    if width is not None and len("Start it with: " + command) > width:
+        click.echo(f"Start it with:\n  {command}")  # the command whole, to copy in one go
+    else:
+        click.echo("Start it with: " + command)
 
 
 @click.command("start")
