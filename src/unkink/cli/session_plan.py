@@ -63,13 +63,12 @@ def print_plan(routine: Routine) -> None:
     echo(plan_lines(routine, screen()))
 
 
-def plan_request(
-    area: str, where: str, minutes: float | None, exclude: tuple[str, ...]
-) -> PlanRequest:
-    from unkink.domain.session.planner import USUAL_MINUTES, parse_request
+def plan_request(area: str, where: str, minutes: float, exclude: tuple[str, ...]) -> PlanRequest:
+    """The request from the resolved options (``plan_defaults.resolve`` fills what was not
+    typed, the minutes too)."""
+    from unkink.domain.session.planner import parse_request
 
-    asked = USUAL_MINUTES if minutes is None else minutes
-    return parse_request(area=area, where=where, minutes=asked, exclude=exclude or ())
+    return parse_request(area=area, where=where, minutes=minutes, exclude=exclude or ())
 
 
 def options_text(area: str, where: str, minutes: float, exclude: tuple[str, ...]) -> str:
