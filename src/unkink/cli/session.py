@@ -12,7 +12,7 @@ import click
 
 from unkink.cli.context import get_app
 from unkink.cli.errors import fail
-from unkink.cli.session_plan import note_shortened, options_text, plan_request
+from unkink.cli.session_plan import note_shortened, options_text, plan_request, print_start_with
 
 if TYPE_CHECKING:
     from unkink.bootstrap import App
@@ -135,14 +135,7 @@ def plan(
 
     print_plan(planned.routine)  # folded to a terminal's width, whole lines to a pipe or a file
     shown = planned.shortened_to or request.minutes
-    command = "unkink start " + options_text(area, where, shown, exclude)
-    from unkink.cli.words import terminal_width
-
-    width = terminal_width()
-    if width is not None and len("Start it with: " + command) > width:
-        click.echo(f"Start it with:\n  {command}")  # the command whole, to copy in one go
-    else:
-        click.echo("Start it with: " + command)
+    print_start_with("unkink start " + options_text(area, where, shown, exclude))
 
 
 @click.command("start")

@@ -63,6 +63,20 @@ def print_plan(routine: Routine) -> None:
     echo(plan_lines(routine, screen()))
 
 
+def print_start_with(command: str) -> None:
+    """The command that starts the plan: on the same line as "Start it with:" when it fits,
+    else whole on its own line, so a narrow terminal never breaks it mid-word."""
+    import click
+
+    from unkink.cli.words import terminal_width
+
+    width = terminal_width()
+    if width is not None and len("Start it with: " + command) > width:
+        click.echo(f"Start it with:\n  {command}")
+    else:
+        click.echo("Start it with: " + command)
+
+
 def plan_request(area: str, where: str, minutes: float, exclude: tuple[str, ...]) -> PlanRequest:
     """The request from the resolved options (``plan_defaults.resolve`` fills what was not
     typed, the minutes too)."""
