@@ -97,7 +97,7 @@ class App:
         process), or None where that can't be told cheaply (PostgreSQL, SQLite through
         SQLAlchemy): what is kept under it (rendered pages) must be read afresh then."""
         store = self.lite_store
-        return None if store is None else (store.file, store.data_version())
+        return None if store is None else store.stamp()
 
     @cached_property
     def catalogue(self) -> Catalogue:

@@ -16,11 +16,11 @@ from unkink.storage.records import PainStop
 
 class LiteOutcomeRepo:
     def __init__(
-        self, connection: LiteConnection, profile_id: int, data_version: Callable[[], int]
+        self, connection: LiteConnection, profile_id: int, stamp: Callable[[], tuple[str, int]]
     ) -> None:
         self.connection = connection
         self.profile_id = profile_id
-        self._data_version = data_version
+        self._stamp = stamp
 
     def add_check(
         self, *, at: datetime, pain: int | None, scores: Mapping[str, int], skipped: bool
@@ -78,10 +78,10 @@ class LiteOutcomeRepo:
         )
 
     def revision(self) -> tuple[object, ...]:
-        """The file and its ``LiteStore.data_version``: it moves on every commit to the file,
-        whichever table, process or adapter wrote (the web's kept pages use it too), and costs
-        no query of the tables (the SQLAlchemy adapter's revision reads them, for PostgreSQL)."""
-        return (self.connection.path, self._data_version())
+        """``LiteStore.stamp``: the file and its ``data_version``, which moves on every commit
+        to the file, whichever table, process or adapter wrote (the web's kept pages use it
+        too); no query of the tables (the SQLAlchemy adapter's revision reads them)."""
+        return self._stamp()
 
     def pain_stops(self) -> list[PainStop]:
         """Read-only view of the safety log's pain reports, with the decision as its enum."""

@@ -112,6 +112,11 @@ class LiteStore:
                 self._watcher = self.connect()  # never released: no unit of work gets it
             return int(self._watcher.value("PRAGMA data_version"))
 
+    def stamp(self) -> tuple[str, int]:
+        """The file and its ``data_version``: what kept pages and the insights memo are kept
+        under (a different file never shares a stamp)."""
+        return (self.file, self.data_version())
+
     def close(self) -> None:
         """Close the idle connections (the last one to close checkpoints the WAL)."""
         with self._watch_lock:

@@ -95,7 +95,7 @@ class LiteUnitOfWork:
     def outcomes(self) -> LiteOutcomeRepo:
         from unkink.storage.lite.outcome_repo import LiteOutcomeRepo
 
-        return LiteOutcomeRepo(self.connection, self.profile_id, self._store.data_version)
+        return LiteOutcomeRepo(self.connection, self.profile_id, self._store.stamp)
 
     @property
     def reminders(self) -> LiteReminderRepo:
