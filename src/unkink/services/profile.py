@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from unkink.domain.errors import InvalidInput, NotFound
-from unkink.domain.safety.plan_defaults import PLACES
+from unkink.domain.safety.plan_defaults import PLACES, usual_minutes
 from unkink.domain.safety.plan_defaults import plan_defaults as defaults_for
 from unkink.domain.safety.precautions import Condition
 
@@ -115,8 +115,6 @@ def plan_choice(
 ) -> PlanChoice:
     """What the person chose now, else what they said or did before (issue 11): one rule for
     every front end, so Home suggests what ``unkink start`` plans."""
-    from unkink.domain.safety.plan_defaults import usual_minutes
-
     with uow() as u:
         latest = u.safety.latest_screening()
         said = defaults_for(latest.answers if latest else None, u.safety.stretch_place())
