@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -11,6 +12,9 @@ import unkink.bootstrap
 from tests.fakes import ManualClock, ManualWallClock
 from unkink.bootstrap import App
 from unkink.settings import load_settings
+
+if TYPE_CHECKING:
+    from starlette.testclient import TestClient
 
 
 @pytest.fixture
@@ -29,3 +33,15 @@ def cli_app(
     yield made
     if "engine" in made.__dict__:  # built only for a new file (the sqlite3 adapter does the rest)
         made.engine.dispose()
+
+
+@pytest.fixture
+def screened_client(app: App) -> Iterator[TestClient]:
+    """The web app (Starlette's TestClient) for a person who has answered the safety questions
+    (age 40, no warning signs) and accepted the intended use."""
+    from tests.integration.test_session_cli import screened
+    from tests.integration.test_web import make_client
+
+    screened(app)
+    with make_client(app) as c:
+        yield c

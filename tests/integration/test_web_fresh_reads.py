@@ -7,11 +7,8 @@ different health answers, served by one process, each get their own preview.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-import pytest
 
 from tests.integration.test_session_cli import screened
 from tests.integration.test_web import make_client
@@ -25,22 +22,17 @@ PLAN = "/plan?area=lower&where=floor&minutes=10"
 PREGNANT = {"conditions": [{"code": "pregnancy", "weeks": 30}]}
 
 
-@pytest.fixture
-def client(app: App) -> Iterator[TestClient]:
-    screened(app)
-    with make_client(app) as c:
-        yield c
-
-
-def test_a_new_condition_changes_the_next_plan_preview_and_home(client: TestClient) -> None:
-    assert "prone_extension" in client.get(PLAN).text
-    assert "prone_extension" in client.get(PLAN).text  # the memo's answer, the same
-    home = client.get("/").text
-    assert client.post("/api/conditions", json=PREGNANT).status_code == 200
-    assert "prone_extension" not in client.get(PLAN).text
-    assert client.get("/").text != home
-    assert client.post("/api/conditions", json={"conditions": []}).status_code == 200
-    assert "prone_extension" in client.get(PLAN).text
+def test_a_new_condition_changes_the_next_plan_preview_and_home(
+    screened_client: TestClient,
+) -> None:
+    assert "prone_extension" in screened_client.get(PLAN).text
+    assert "prone_extension" in screened_client.get(PLAN).text  # the memo's answer, the same
+    home = screened_client.get("/").text
+    assert screened_client.post("/api/conditions", json=PREGNANT).status_code == 200
+    assert "prone_extension" not in screened_client.get(PLAN).text
+    assert screened_client.get("/").text != home
+    assert screened_client.post("/api/conditions", json={"conditions": []}).status_code == 200
+    assert "prone_extension" in screened_client.get(PLAN).text
 
 
 def test_two_people_served_by_one_process_get_their_own_preview(app: App, tmp_path: Path) -> None:
@@ -57,32 +49,32 @@ def test_two_people_served_by_one_process_get_their_own_preview(app: App, tmp_pa
     other.engine.dispose()
 
 
-def test_status_shows_a_crack_and_a_new_screening_at_once(client: TestClient) -> None:
-    before = client.get("/api/status").json()
+def test_status_shows_a_crack_and_a_new_screening_at_once(screened_client: TestClient) -> None:
+    before = screened_client.get("/api/status").json()
     assert before["gate"]["allowed"] and not before["intended_use_needed"]
-    assert client.post("/api/cracks", json={"where": "upper"}).status_code == 201
-    after = client.get("/api/status").json()
+    assert screened_client.post("/api/cracks", json={"where": "upper"}).status_code == 201
+    after = screened_client.get("/api/status").json()
     assert after["cracks"] != before["cracks"]
     red_flag = {"answers": {"age": 40, "bladder_change_new": True}}
-    assert client.post("/api/screenings", json=red_flag).status_code == 200
-    assert not client.get("/api/status").json()["gate"]["allowed"]
+    assert screened_client.post("/api/screenings", json=red_flag).status_code == 200
+    assert not screened_client.get("/api/status").json()["gate"]["allowed"]
 
 
 def test_the_catalogue_json_has_an_etag_and_the_same_body_either_way(
-    client: TestClient, app: App
+    screened_client: TestClient, app: App
 ) -> None:
     from unkink.catalogue.serialize import exercise_as_dict
 
-    plain = client.get("/api/exercises", headers={"Accept-Encoding": "identity"})
-    zipped = client.get("/api/exercises", headers={"Accept-Encoding": "gzip"})
+    plain = screened_client.get("/api/exercises", headers={"Accept-Encoding": "identity"})
+    zipped = screened_client.get("/api/exercises", headers={"Accept-Encoding": "gzip"})
     expected = [exercise_as_dict(e) for e in app.catalogue]
     assert plain.json() == zipped.json() == expected
     assert plain.headers.get("content-encoding") is None
     assert zipped.headers["content-encoding"] == "gzip"
     tag = plain.headers["etag"]
     assert tag == zipped.headers["etag"]
-    again = client.get("/api/exercises", headers={"If-None-Match": tag})
+    again = screened_client.get("/api/exercises", headers={"If-None-Match": tag})
     assert again.status_code == 304 and again.content == b""
     assert again.headers["content-security-policy"]  # the security headers on a 304 too
-    other = client.get("/api/exercises", headers={"If-None-Match": 'W/"something-else"'})
+    other = screened_client.get("/api/exercises", headers={"If-None-Match": 'W/"something-else"'})
     assert other.status_code == 200 and other.json() == expected

@@ -11,7 +11,7 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,38 +42,31 @@ READ_PAGES = (
 )
 
 
-@pytest.fixture
-def client(app: App) -> Iterator[TestClient]:
-    screened(app)
-    with make_client(app) as c:
-        yield c
-
-
 def _sessions_in_30_days(page: str) -> int:
     found = re.search(r"(\d+) crack sessions? in the last 30 days", page)
     assert found, "the crack status is on the page"
     return int(found.group(1))
 
 
-def test_every_read_page_is_kept_once_and_answered_alike(client: TestClient) -> None:
-    memo = page_memo(client.app)
-    first = {path: client.get(path) for path in READ_PAGES}
+def test_every_read_page_is_kept_once_and_answered_alike(screened_client: TestClient) -> None:
+    memo = page_memo(screened_client.app)
+    first = {path: screened_client.get(path) for path in READ_PAGES}
     assert all(r.status_code == 200 for r in first.values()), {
         p: r.status_code for p, r in first.items() if r.status_code != 200
     }
     assert len(memo) == len(READ_PAGES)
     for path, response in first.items():
-        again = client.get(path)
+        again = screened_client.get(path)
         assert again.text == response.text, path
         assert again.headers["content-type"] == response.headers["content-type"]
         assert again.headers["content-security-policy"]  # the middleware's headers on copies too
     assert len(memo) == len(READ_PAGES)  # answered from the copies, nothing new kept
 
 
-def test_a_kept_page_comes_gzipped_or_plain_as_asked(client: TestClient) -> None:
-    plain = client.get("/exercises", headers={"Accept-Encoding": "identity"})
-    zipped = client.get("/exercises", headers={"Accept-Encoding": "gzip"})
-    again = client.get("/exercises", headers={"Accept-Encoding": "identity"})
+def test_a_kept_page_comes_gzipped_or_plain_as_asked(screened_client: TestClient) -> None:
+    plain = screened_client.get("/exercises", headers={"Accept-Encoding": "identity"})
+    zipped = screened_client.get("/exercises", headers={"Accept-Encoding": "gzip"})
+    again = screened_client.get("/exercises", headers={"Accept-Encoding": "identity"})
     assert zipped.headers.get("content-encoding") == "gzip"
     assert plain.headers.get("content-encoding") is None
     assert again.headers.get("content-encoding") is None
@@ -118,25 +111,27 @@ WRITES: dict[str, tuple[Callable[[TestClient], Any], tuple[str, ...]]] = {
 
 
 @pytest.mark.parametrize("write", sorted(WRITES))
-def test_a_write_through_the_web_shows_on_the_next_read(client: TestClient, write: str) -> None:
+def test_a_write_through_the_web_shows_on_the_next_read(
+    screened_client: TestClient, write: str
+) -> None:
     do, pages = WRITES[write]
-    before = {path: client.get(path).text for path in pages}
-    assert {path: client.get(path).text for path in pages} == before  # kept
-    do(client)
+    before = {path: screened_client.get(path).text for path in pages}
+    assert {path: screened_client.get(path).text for path in pages} == before  # kept
+    do(screened_client)
     for path in pages:
-        assert client.get(path).text != before[path], f"{path} after a {write}"
+        assert screened_client.get(path).text != before[path], f"{path} after a {write}"
 
 
 def test_a_write_by_another_connection_shows_on_the_next_read(
-    client: TestClient, app: App, wall_clock: ManualWallClock
+    screened_client: TestClient, app: App, wall_clock: ManualWallClock
 ) -> None:
     from unkink.services.cracks import log_crack
 
     other = build(app.settings, wall_clock=wall_clock)  # its own store: its own connections
     assert other.lite_store is not app.lite_store
-    before = _sessions_in_30_days(client.get("/cracks").text)
+    before = _sessions_in_30_days(screened_client.get("/cracks").text)
     log_crack(uow=other.uow, at=None, now=other.now(), where="upper", relief=None)
-    assert _sessions_in_30_days(client.get("/cracks").text) == before + 1
+    assert _sessions_in_30_days(screened_client.get("/cracks").text) == before + 1
     assert other.lite_store is not None
     other.lite_store.close()
 
@@ -163,24 +158,26 @@ def test_a_crack_logged_by_unkink_in_another_process_shows_on_the_next_read(
 
 
 def test_the_next_minute_renders_afresh_and_the_same_minute_does_not(
-    client: TestClient, wall_clock: ManualWallClock
+    screened_client: TestClient, wall_clock: ManualWallClock
 ) -> None:
     wall_clock.set(wall_clock.now.replace(second=5))
-    page = client.get("/cracks").text
+    page = screened_client.get("/cracks").text
     assert f'max="{wall_clock.now:%Y-%m-%dT%H:%M}"' in page
     wall_clock.tick(seconds=40)
-    assert client.get("/cracks").text == page
+    assert screened_client.get("/cracks").text == page
     wall_clock.tick(seconds=20)
-    moved = client.get("/cracks").text
+    moved = screened_client.get("/cracks").text
     assert f'max="{wall_clock.now:%Y-%m-%dT%H:%M}"' in moved
     assert moved != page
 
 
-def test_a_page_that_failed_is_not_kept(client: TestClient, app: App, tmp_path: Path) -> None:
+def test_a_page_that_failed_is_not_kept(
+    screened_client: TestClient, app: App, tmp_path: Path
+) -> None:
     """A database that can't be read answers 503, and the next good read is fresh."""
-    memo = page_memo(client.app)
+    memo = page_memo(screened_client.app)
     assert app.lite_store is not None
-    good = client.get("/history")
+    good = screened_client.get("/history")
     assert good.status_code == 200
     kept = len(memo)
     database = Path(app.lite_store.file)
